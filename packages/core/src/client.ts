@@ -1,0 +1,154 @@
+// createClient(provider, options): one call = validation -> idempotency key -> retry loop (per call),
+// then per attempt: logger -> timeout -> auth -> transport, with openapi-fetch building each request anew.
+import createOpenApiFetch from 'openapi-fetch';
+import type { AttemptContext, CallContext, CallOptions } from './context.js';
+import type { Codec } from './decode/codec.js';
+import { essence } from './decode/codec.js';
+import { jsonCodec } from './decode/json-codec.js';
+import { decodeResponse, type ProviderHooks } from './decode/response.js';
+import { ConfigurationError } from './errors.js';
+import { type AttemptPlugin, type CallPlugin, compose, type Plugin, resolvePlugins } from './plugin.js';
+import { authPluginsFromSpec } from './plugins/auth/from-spec.js';
+import { resolveCredentials } from './plugins/auth/credentials.js';
+import { idempotencyPlugin } from './plugins/idempotency.js';
+import { type Logger, type LogLevel, loggerPlugin, makeLog } from './plugins/logger.js';
+import { type RetryOptions, retryPlugin } from './plugins/retry.js';
+import { timeoutPlugin } from './plugins/timeout.js';
+import { validationPlugin } from './plugins/validation.js';
+import { Secrets } from './redact.js';
+import { buildRequestInit, requestClassFor } from './request.js';
+import type { OperationSpec, ProviderSpec } from './spec-types.js';
+import { fetchTransport } from './transport/fetch-transport.js';
+import type { Transport } from './transport/transport.js';
+
+export interface ClientOptions {
+  /** Overrides the environment's host (a proxy, or the simulators: `mock.url('fusebill')`). */
+  baseUrl?: string;
+  /** Which of the spec's servers to use (`production`, `test`, `arena`…). */
+  environment?: string;
+  /** A fetch implementation (tests inject one; defaults to the global). */
+  fetch?: typeof fetch;
+  /** Extra plugins; one named like a built-in replaces it. */
+  plugins?: readonly Plugin[];
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** Per attempt, in ms. Default 60000. */
+  timeoutMs?: number;
+  /** For a whole call, retries included. Default: none. */
+  totalTimeoutMs?: number;
+  retry?: RetryOptions;
+  logger?: Logger;
+  /** Default `info` when a logger is given. */
+  logLevel?: LogLevel | 'silent';
+  /** Responses larger than this fail with a ConnectionError (code RESPONSE_TOO_LARGE). Default 5 MiB. */
+  maxResponseBytes?: number;
+  /** Preferred media type for request and response bodies, when the operation offers several. */
+  mediaType?: string;
+}
+
+/** What a provider package hands to core: its generated spec and operations, plus its own few rules. */
+export interface ProviderDefinition extends ProviderHooks {
+  readonly spec: ProviderSpec;
+  readonly operations: Readonly<Record<string, OperationSpec>>;
+  /** Plugins of the provider's own (codecs, a signature scheme…). */
+  readonly plugins?: (setup: ProviderSetup) => readonly Plugin[];
+  /** Auth plugins, when the spec's schemes are not enough (Safe Creative's signature). */
+  readonly auth?: (setup: ProviderSetup) => readonly Plugin[];
+  /** Needed when an operation sends a body on GET (software_DNA). */
+  readonly transport?: Transport;
+}
+
+export interface ProviderSetup {
+  spec: ProviderSpec;
+  credentials: Record<string, string>;
+  secrets: Secrets;
+  baseUrl: string;
+  fetch?: typeof fetch;
+  options: ClientOptions & Record<string, unknown>;
+}
+
+export interface Client {
+  readonly provider: ProviderSpec;
+  readonly baseUrl: string;
+  call(operation: OperationSpec, input: unknown, options?: CallOptions): Promise<unknown>;
+  /** The resolved plugin order, per phase. */
+  describe(): { call: string[]; attempt: string[] };
+}
+
+type UntypedRequest = (method: string, path: string, init: Record<string, unknown>) => Promise<{ response: Response; data?: unknown; error?: unknown }>;
+
+const DEFAULTS = { maxRetries: 2, timeoutMs: 60_000, maxResponseBytes: 5 * 1024 * 1024 };
+
+export function createClient(definition: ProviderDefinition, options: ClientOptions & Record<string, unknown> = {}): Client {
+  const { spec } = definition;
+  const secrets = new Secrets();
+  const environment = options.environment ?? spec.defaultEnvironment;
+  const serverUrl = spec.servers[environment];
+  if (!options.baseUrl && !serverUrl) {
+    throw new ConfigurationError(`${spec.name}: unknown environment '${environment}' (choose ${Object.keys(spec.servers).join(' or ')}, or pass baseUrl)`, { provider: spec.id });
+  }
+  const baseUrl = (options.baseUrl ?? serverUrl!).replace(/\/+$/, '');
+  const credentials = resolveCredentials(spec, options, secrets);
+  const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const schemes = [...new Set(Object.values(definition.operations).flatMap((op) => op.security.flat()))];
+  const auth = definition.auth ? definition.auth(setup) : authPluginsFromSpec(setup, schemes);
+  const plugins = resolvePlugins(
+    [validationPlugin(), idempotencyPlugin(), retryPlugin(options.retry), loggerPlugin(), timeoutPlugin(), ...auth],
+    definition.plugins?.(setup) ?? [],
+    options.plugins ?? [],
+  );
+  const codecs: Record<string, Codec> = { 'application/json': jsonCodec };
+  for (const p of [...plugins.call, ...plugins.attempt]) Object.assign(codecs, p.codecs);
+  const log = makeLog(options.logger, options.logLevel ?? 'info', (s) => secrets.scrub(s));
+  const transport = definition.transport ?? fetchTransport;
+  const transportConfig = { maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  // Core is generic over specs; the generated facades carry the types.
+  const http = createOpenApiFetch({ baseUrl }) as unknown as { request: UntypedRequest };
+
+  async function attempt(input: Record<string, unknown>, ctx: CallContext): Promise<unknown> {
+    const attemptCtx: AttemptContext = { ...ctx, attempt: ctx.history.length + 1 };
+    const send = compose<Request, Response, AttemptContext>(attemptMiddleware(plugins.attempt), (req, c) => transport(req, c, transportConfig), attemptCtx);
+    const init = buildRequestInit(ctx.operation, input, codecs, options.mediaType, ctx.options.headers);
+    const Request = requestClassFor(ctx.operation, init.body !== undefined);
+    const { response, data, error } = await http.request(ctx.operation.method.toLowerCase(), ctx.operation.path, {
+      ...init,
+      parseAs: 'text',
+      fetch: (request: Request) => send(request),
+      ...(Request ? { Request } : {}),
+    });
+    const text = typeof data === 'string' ? data : typeof error === 'string' ? error : error === undefined ? '' : JSON.stringify(error);
+    return decodeResponse(response, text, ctx, definition);
+  }
+
+  return {
+    provider: spec,
+    baseUrl,
+    describe: () => ({ call: plugins.call.map((p) => p.name), attempt: plugins.attempt.map((p) => p.name) }),
+    call(operation, input, callOptions = {}) {
+      const merged = {
+        maxRetries: callOptions.maxRetries ?? options.maxRetries ?? DEFAULTS.maxRetries,
+        timeoutMs: callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULTS.timeoutMs,
+        ...(options.totalTimeoutMs !== undefined ? { totalTimeoutMs: options.totalTimeoutMs } : {}),
+        ...callOptions,
+      };
+      const who = { provider: spec.id, operation: operation.id };
+      const ctx: CallContext = {
+        provider: spec,
+        operation,
+        options: merged,
+        secrets,
+        codecs,
+        history: [],
+        state: new Map([['input', input]]),
+        ...(merged.totalTimeoutMs !== undefined ? { deadline: Date.now() + merged.totalTimeoutMs } : {}),
+        log: (level, event, fields = {}) => log(level, event, fields, who),
+      };
+      const run = compose<Record<string, unknown>, unknown, CallContext>(callMiddleware(plugins.call), attempt, ctx);
+      return run(input as Record<string, unknown>);
+    },
+  };
+}
+
+const callMiddleware = (plugins: CallPlugin[]) => plugins.flatMap((p) => (p.middleware ? [p.middleware] : []));
+const attemptMiddleware = (plugins: AttemptPlugin[]) => plugins.flatMap((p) => (p.middleware ? [p.middleware] : []));
+

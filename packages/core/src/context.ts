@@ -1,0 +1,47 @@
+// What every middleware sees. The call context lives for one logical call; each attempt gets a child.
+import type { Secrets } from './redact.js';
+import type { OperationSpec, ProviderSpec } from './spec-types.js';
+import type { Codec } from './decode/codec.js';
+import type { LogFields, LogLevel } from './plugins/logger.js';
+
+export interface CallOptions {
+  /** Cancels the call at once, also while waiting between retries. */
+  signal?: AbortSignal;
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** For the whole call, retries and waits included. */
+  totalTimeoutMs?: number;
+  maxRetries?: number;
+  /** Overrides the generated idempotency key of an operation that has one. */
+  idempotencyKey?: string;
+  /** Extra request headers for this call. */
+  headers?: Record<string, string>;
+}
+
+export interface AttemptRecord {
+  attempt: number;
+  /** The request may have been processed, and no answer says how. */
+  ambiguous: boolean;
+  error?: string;
+}
+
+export interface CallContext {
+  readonly provider: ProviderSpec;
+  readonly operation: OperationSpec;
+  readonly options: Required<Pick<CallOptions, 'maxRetries' | 'timeoutMs'>> & CallOptions;
+  readonly secrets: Secrets;
+  readonly codecs: Readonly<Record<string, Codec>>;
+  /** Epoch ms by which the whole call must end, when `totalTimeoutMs` is set. */
+  readonly deadline?: number;
+  readonly history: AttemptRecord[];
+  /** Free slots for plugins (keyed by plugin name). */
+  readonly state: Map<string, unknown>;
+  log(level: LogLevel, event: string, fields?: LogFields): void;
+}
+
+export interface AttemptContext extends CallContext {
+  /** 1 for the first try. */
+  readonly attempt: number;
+  /** Aborts this attempt: the caller's signal, the attempt timeout and the call deadline together. */
+  signal?: AbortSignal;
+}

@@ -1,0 +1,90 @@
+// Step 6 and 7 of a call: the read response becomes typed data or a typed error. Bodies are decoded by the
+// media type the server declared (falling back to the operation's), through the codec plugins provide.
+import type { CallContext } from '../context.js';
+import { ApiError, DecodeError, ProviderError } from '../errors.js';
+import { readPointer } from '../pointer.js';
+import { retryHintMs } from '../timing.js';
+import { type Codec, essence } from './codec.js';
+
+export interface ProviderHooks {
+  /** The human message inside an error body (Fusebill `Errors[].Value`, software_DNA `Message`). */
+  errorMessage?: (body: unknown) => string | undefined;
+  /** A 2xx body that means failure, beyond the spec's `x-creditkit-body-error` rule. */
+  detectError?: (data: unknown) => { code: string; message: string } | undefined;
+}
+
+export function decodeResponse(response: Response, text: string, ctx: CallContext, hooks: ProviderHooks): unknown {
+  const context = { provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets };
+  const op = ctx.operation;
+  if (!response.ok) {
+    const body = decodeLoosely(text, response.headers.get('content-type'), ctx);
+    const retryAfterMs = retryHintMs(response.headers, ctx.provider.retryHints);
+    throw ApiError.from({
+      ...context,
+      status: response.status,
+      headers: response.headers,
+      body,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      message: hooks.errorMessage?.(body) ?? defaultMessage(body, response),
+    });
+  }
+  const codec = pickCodec(response.headers.get('content-type'), op.responseMediaTypes, ctx.codecs);
+  if (!codec) {
+    throw new DecodeError(`Unexpected content type '${response.headers.get('content-type')}' (expected ${op.responseMediaTypes.join(' or ')})`, { ...context, raw: text, status: response.status });
+  }
+  let data: unknown;
+  try {
+    data = text === '' && !op.responseShape ? undefined : codec.decode(text, op.responseShape);
+  } catch (error) {
+    if (error instanceof DecodeError) throw error;
+    throw new DecodeError(`Could not decode the ${codec.mediaType} response: ${error instanceof Error ? error.message : String(error)}`, { ...context, raw: text, status: response.status, cause: error });
+  }
+  const failure = bodyError(data, ctx) ?? hooks.detectError?.(data);
+  if (failure) throw new ProviderError({ ...context, ...failure, body: data, status: response.status });
+  return data;
+}
+
+function pickCodec(contentType: string | null, declared: readonly string[], codecs: Readonly<Record<string, Codec>>): Codec | undefined {
+  const actual = essence(contentType);
+  if (actual && codecs[actual]) return codecs[actual];
+  // No or vague content type: trust the spec's declaration.
+  if (!actual || actual === 'text/plain' || actual === 'application/octet-stream') {
+    for (const m of declared) if (codecs[essence(m)]) return codecs[essence(m)];
+  }
+  return undefined;
+}
+
+/** Error bodies: decode if we can, keep the text if we cannot. */
+function decodeLoosely(text: string, contentType: string | null, ctx: CallContext): unknown {
+  const codec = ctx.codecs[essence(contentType)] ?? (/^\s*[[{]/.test(text) ? ctx.codecs['application/json'] : undefined);
+  if (!codec || text.trim() === '') return text;
+  try {
+    return codec.decode(text, undefined);
+  } catch {
+    return text;
+  }
+}
+
+function bodyError(data: unknown, ctx: CallContext): { code: string; message: string } | undefined {
+  const rule = ctx.operation.bodyError;
+  if (!rule) return undefined;
+  const failed = rule.successPointer !== undefined
+    ? readPointer(data, rule.successPointer) === false
+    : rule.presencePointer !== undefined && isPresent(readPointer(data, rule.presencePointer));
+  if (!failed) return undefined;
+  const code = rule.codePointer ? readPointer(data, rule.codePointer) : undefined;
+  const message = rule.messagePointer ? readPointer(data, rule.messagePointer) : undefined;
+  return { code: String(code ?? 'ProviderError'), message: String(message ?? 'The provider reported a failure') };
+}
+
+const isPresent = (v: unknown) => v !== undefined && v !== null && v !== '' && !(typeof v === 'object' && Object.keys(v as object).length === 0);
+
+function defaultMessage(body: unknown, response: Response): string {
+  if (body && typeof body === 'object') {
+    const b = body as Record<string, unknown>;
+    const m = b.message ?? b.Message ?? b.error_description ?? b.error;
+    if (typeof m === 'string') return m;
+  }
+  if (typeof body === 'string' && body.trim() && body.length < 300) return body.trim();
+  return response.statusText || 'HTTP error';
+}

@@ -1,0 +1,199 @@
+// One family of typed errors. Every field is scrubbed of secrets when the error is built, so message,
+// stack, toString, JSON.stringify and util.inspect are all safe to log.
+import type { Secrets } from './redact.js';
+
+export interface ErrorContext {
+  provider?: string;
+  operation?: string;
+  secrets?: Secrets;
+  cause?: unknown;
+}
+
+export class CreditkitError extends Error {
+  readonly provider?: string;
+  readonly operation?: string;
+
+  constructor(message: string, context: ErrorContext = {}) {
+    const scrub = (s: string) => context.secrets?.scrub(s) ?? s;
+    super(scrub(message), context.cause === undefined ? undefined : { cause: safeCause(context.cause, scrub) });
+    this.name = new.target.name;
+    if (context.provider) this.provider = context.provider;
+    if (context.operation) this.operation = context.operation;
+  }
+
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [k, v] of Object.entries(this)) if (v !== undefined) out[k] = v;
+    if (this.cause instanceof Error) out.cause = { name: this.cause.name, message: this.cause.message };
+    return out;
+  }
+}
+
+/** Keeps the cause's kind and code but rebuilds its text through the scrubber. */
+function safeCause(cause: unknown, scrub: (s: string) => string): unknown {
+  if (cause instanceof CreditkitError) return cause;
+  if (!(cause instanceof Error)) return typeof cause === 'string' ? scrub(cause) : cause;
+  const copy = new Error(scrub(cause.message));
+  copy.name = cause.name;
+  const code = (cause as { code?: unknown }).code ?? (cause.cause as { code?: unknown } | undefined)?.code;
+  if (code !== undefined) Object.assign(copy, { code });
+  if (cause.stack) copy.stack = scrub(cause.stack);
+  return copy;
+}
+
+export interface Issue {
+  /** Dotted path of the offending field (`Billing.Email`); empty for the whole input. */
+  path: string;
+  /** The rule that failed: `required`, `minimum`, `maxLength`, `format`, `enum`, `dependentRequired`… */
+  rule: string;
+  message: string;
+}
+
+/** The input broke the spec's rules; nothing was sent. */
+export class ValidationError extends CreditkitError {
+  readonly issues: Issue[];
+  constructor(issues: Issue[], context: ErrorContext = {}) {
+    const where = context.operation ? `${context.provider}.${context.operation}` : 'input';
+    super(`Invalid ${where}: ${issues.map((i) => i.message).join('; ')}`, context);
+    this.issues = issues;
+  }
+}
+
+/** A client was built without what it needs (a credential, a base URL, a usable transport). */
+export class ConfigurationError extends CreditkitError {}
+
+export interface ApiErrorInit extends ErrorContext {
+  status: number;
+  headers?: Headers;
+  body?: unknown;
+  message?: string;
+}
+
+/** The server answered with an HTTP error status. */
+export class ApiError extends CreditkitError {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: unknown;
+  readonly requestId?: string;
+
+  constructor(init: ApiErrorInit) {
+    const detail = init.message ?? summarizeBody(init.body);
+    super(`${init.status}${detail ? ` ${detail}` : ''}`, init);
+    this.status = init.status;
+    this.headers = init.secrets?.headers(init.headers) ?? Object.fromEntries(init.headers?.entries() ?? []);
+    this.body = init.secrets ? init.secrets.scrubValue(init.body) : init.body;
+    const requestId = init.headers?.get('x-request-id') ?? init.headers?.get('request-id') ?? init.headers?.get('x-correlation-id');
+    if (requestId) this.requestId = requestId;
+  }
+
+  /** Picks the subclass for a status, as Stainless SDKs do. */
+  static from(init: ApiErrorInit & { retryAfterMs?: number }): ApiError {
+    const { status } = init;
+    if (status === 401) return new AuthenticationError(init);
+    if (status === 403) return new PermissionDeniedError(init);
+    if (status === 404) return new NotFoundError(init);
+    if (status === 409) return new ConflictError(init);
+    if (status === 429) return new RateLimitError(init);
+    if (status >= 500) return new ServerError(init);
+    return new ApiError(init);
+  }
+}
+
+export class AuthenticationError extends ApiError {}
+export class PermissionDeniedError extends ApiError {}
+export class NotFoundError extends ApiError {}
+export class ConflictError extends ApiError {}
+export class ServerError extends ApiError {}
+
+export class RateLimitError extends ApiError {
+  /** How long the server asked us to wait, when it said so. */
+  readonly retryAfterMs?: number;
+  constructor(init: ApiErrorInit & { retryAfterMs?: number }) {
+    super(init);
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/** A 2xx whose body says the call failed (FinerWorks `status.success=false`, 2sms `Error`, Safe Creative `<error>`). */
+export class ProviderError extends CreditkitError {
+  readonly code: string;
+  readonly body: unknown;
+  readonly status: number;
+  constructor(init: ErrorContext & { code: string; message: string; body?: unknown; status?: number }) {
+    super(`${init.code}: ${init.message}`, init);
+    this.code = init.code;
+    this.status = init.status ?? 200;
+    this.body = init.secrets ? init.secrets.scrubValue(init.body) : init.body;
+  }
+}
+
+/** The response arrived but could not be read as the declared media type. */
+export class DecodeError extends CreditkitError {
+  /** The start of the raw body, for debugging. */
+  readonly raw: string;
+  readonly status?: number;
+  constructor(message: string, init: ErrorContext & { raw?: string; status?: number }) {
+    super(message, init);
+    this.raw = truncate(init.secrets?.scrub(init.raw ?? '') ?? init.raw ?? '', 2048);
+    if (init.status !== undefined) this.status = init.status;
+  }
+}
+
+/** No usable HTTP response. `requestSent` says whether the server may have seen the request. */
+export class ConnectionError extends CreditkitError {
+  readonly requestSent: boolean;
+  readonly code?: string;
+  constructor(message: string, init: ErrorContext & { requestSent: boolean; code?: string }) {
+    super(message, init);
+    this.requestSent = init.requestSent;
+    if (init.code) this.code = init.code;
+  }
+}
+
+export class TimeoutError extends CreditkitError {
+  /** `attempt`: one try ran past `timeoutMs`; `total`: the whole call ran past `totalTimeoutMs`. */
+  readonly scope: 'attempt' | 'total';
+  readonly timeoutMs: number;
+  constructor(init: ErrorContext & { scope: 'attempt' | 'total'; timeoutMs: number }) {
+    super(`${init.scope === 'total' ? 'Call' : 'Attempt'} timed out after ${init.timeoutMs} ms`, init);
+    this.scope = init.scope;
+    this.timeoutMs = init.timeoutMs;
+  }
+}
+
+/** The caller's AbortSignal fired. Told apart from a timeout on purpose. */
+export class AbortedError extends CreditkitError {}
+
+/**
+ * A non-idempotent purchase may or may not have been applied: the request left, and no answer came back.
+ * It was NOT retried. Reconcile with the provider (see `reconcile`) before trying again.
+ */
+export class OutcomeUnknownError extends CreditkitError {
+  readonly attempts: number;
+  readonly reconcile: { method: string; path: string; input: unknown; hint: string };
+  constructor(init: ErrorContext & { attempts: number; reconcile: OutcomeUnknownError['reconcile'] }) {
+    super(`Outcome unknown for ${init.provider}.${init.operation}: the request was sent but no answer arrived (${describe(init.cause)}); not retried, to avoid a duplicate purchase. ${init.reconcile.hint}`, init);
+    this.attempts = init.attempts;
+    this.reconcile = init.secrets ? init.secrets.scrubValue(init.reconcile) : init.reconcile;
+  }
+}
+
+/** An idempotent retry found the earlier attempt of the same call already applied (e.g. Fusebill 409 on its reference). */
+export class AlreadyAppliedError extends CreditkitError {
+  readonly idempotencyKey: string;
+  constructor(init: ErrorContext & { idempotencyKey: string }) {
+    super(`An earlier attempt of this call was applied (key ${init.idempotencyKey}); the server refused the repeat. Do not retry with a new key.`, init);
+    this.idempotencyKey = init.idempotencyKey;
+  }
+}
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+function summarizeBody(body: unknown): string {
+  if (body === undefined || body === null || body === '') return '';
+  return truncate(typeof body === 'string' ? body : JSON.stringify(body), 300);
+}
+
+const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);

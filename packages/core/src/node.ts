@@ -1,0 +1,1 @@
+export { nodeHttpTransport } from './transport/node-transport.js';

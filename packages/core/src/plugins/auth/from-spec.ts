@@ -1,0 +1,49 @@
+// The auth plugins a provider needs, read from its spec's security schemes: API keys in headers or the
+// query, HTTP Basic (user:password, or a token used verbatim), and OAuth2 client credentials.
+import { base64 } from '../../encoding.js';
+import { ConfigurationError } from '../../errors.js';
+import type { AttemptPlugin } from '../../plugin.js';
+import type { Secrets } from '../../redact.js';
+import type { ProviderSpec } from '../../spec-types.js';
+import { credentialFor } from './credentials.js';
+import { oauth2ClientCredentialsPlugin } from './oauth2.js';
+
+export interface AuthSetup {
+  spec: ProviderSpec;
+  credentials: Record<string, string>;
+  secrets: Secrets;
+  baseUrl: string;
+  fetch?: typeof fetch;
+}
+
+export function authPluginsFromSpec(setup: AuthSetup, schemes: readonly string[]): AttemptPlugin[] {
+  const { spec, credentials, secrets } = setup;
+  return schemes.map((name): AttemptPlugin => {
+    const scheme = spec.securitySchemes[name];
+    if (!scheme) throw new ConfigurationError(`${spec.name}: unknown security scheme '${name}'`, { provider: spec.id });
+    const base = { name: `auth:${name}`, phase: 'attempt' as const, after: ['timeout'], tags: ['auth'] };
+    if (scheme.type === 'apiKey' && scheme.in === 'header') {
+      const value = credentialFor(spec, credentials, name);
+      return { ...base, middleware: (request, next) => (request.headers.set(scheme.name!, value), next(request)) };
+    }
+    if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') {
+      const verbatim = (scheme.extension as { basic?: string } | undefined)?.basic === 'verbatim';
+      const token = verbatim
+        ? credentialFor(spec, credentials, name, 'token')
+        : base64(`${credentialFor(spec, credentials, name, 'username')}:${credentialFor(spec, credentials, name, 'password')}`);
+      secrets.add(token);
+      return { ...base, middleware: (request, next) => (request.headers.set('authorization', `Basic ${token}`), next(request)) };
+    }
+    if (scheme.type === 'oauth2' && scheme.tokenUrl) {
+      const tokenUrl = /^https?:/.test(scheme.tokenUrl) ? scheme.tokenUrl : `${setup.baseUrl}${scheme.tokenUrl}`;
+      return oauth2ClientCredentialsPlugin({
+        scheme: name,
+        tokenUrl,
+        clientId: credentialFor(spec, credentials, name, 'clientId'),
+        clientSecret: credentialFor(spec, credentials, name, 'clientSecret'),
+        ...(setup.fetch ? { fetch: setup.fetch } : {}),
+      });
+    }
+    throw new ConfigurationError(`${spec.name}: security scheme '${name}' (${scheme.type}) needs a provider-specific auth plugin`, { provider: spec.id });
+  });
+}

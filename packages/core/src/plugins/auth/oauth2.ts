@@ -1,0 +1,82 @@
+// OAuth2 client credentials: one token fetch shared by concurrent calls, cached until shortly before it
+// expires, and refreshed once when the API answers 401 to a token we believed valid.
+import { AuthenticationError, ConnectionError } from '../../errors.js';
+import type { AttemptContext } from '../../context.js';
+import type { AttemptPlugin } from '../../plugin.js';
+
+export interface OAuth2Config {
+  scheme: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  fetch?: typeof fetch;
+  /** Refresh this long before `expires_in` runs out. Default 60 s. */
+  skewMs?: number;
+}
+
+export function oauth2ClientCredentialsPlugin(config: OAuth2Config): AttemptPlugin & { invalidate(): void } {
+  let cached: { token: string; expiresAt: number } | undefined;
+  let inflight: Promise<string> | undefined;
+  const skew = config.skewMs ?? 60_000;
+
+  async function fetchToken(ctx: AttemptContext): Promise<string> {
+    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: config.clientId, client_secret: config.clientSecret });
+    const fetchImpl = config.fetch ?? globalThis.fetch;
+    let response: Response;
+    try {
+      response = await fetchImpl(config.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: body.toString(),
+        signal: AbortSignal.timeout(ctx.options.timeoutMs),
+      });
+    } catch (error) {
+      throw new ConnectionError('Token request failed', { provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets, requestSent: false, cause: error });
+    }
+    const text = await response.text();
+    let parsed: { access_token?: string; expires_in?: number | string; error?: string; error_description?: string } = {};
+    try {
+      parsed = JSON.parse(text);
+    } catch {}
+    if (!response.ok || !parsed.access_token) {
+      throw new AuthenticationError({
+        provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets, status: response.status, headers: response.headers, body: parsed,
+        message: `token request refused: ${parsed.error_description ?? parsed.error ?? response.statusText}`,
+      });
+    }
+    ctx.secrets.add(parsed.access_token);
+    const lifetimeMs = Number(parsed.expires_in ?? 3600) * 1000;
+    cached = { token: parsed.access_token, expiresAt: Date.now() + Math.max(0, lifetimeMs - Math.min(skew, lifetimeMs / 2)) };
+    return parsed.access_token;
+  }
+
+  function token(ctx: AttemptContext): Promise<string> {
+    if (cached && Date.now() < cached.expiresAt) return Promise.resolve(cached.token);
+    inflight ??= fetchToken(ctx).finally(() => {
+      inflight = undefined;
+    });
+    return inflight;
+  }
+
+  return {
+    name: `auth:${config.scheme}`,
+    phase: 'attempt',
+    after: ['timeout'],
+    tags: ['auth'],
+    invalidate: () => {
+      cached = undefined;
+    },
+    middleware: async (request, next, ctx) => {
+      const spare = request.clone();
+      const first = await token(ctx);
+      request.headers.set('authorization', `Bearer ${first}`);
+      const response = await next(request);
+      if (response.status !== 401) return response;
+      // The token may have been revoked or expired early: refresh once, unless another call already did.
+      if (cached?.token === first) cached = undefined;
+      const second = await token(ctx);
+      spare.headers.set('authorization', `Bearer ${second}`);
+      return next(spare);
+    },
+  };
+}

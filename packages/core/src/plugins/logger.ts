@@ -1,0 +1,53 @@
+// One structured line per attempt (provider, operation, method, URL, status, attempt, duration), plus
+// retry decisions. Every line is scrubbed of secrets before it reaches the sink.
+import type { AttemptPlugin } from '../plugin.js';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Record<string, unknown>;
+export interface LogLine extends LogFields {
+  level: LogLevel;
+  event: string;
+  provider: string;
+  operation: string;
+}
+
+/** A function taking each line, or a console-like object. */
+export type Logger = ((line: LogLine) => void) | Partial<Record<LogLevel, (message: string, line: LogLine) => void>>;
+
+export const LEVELS: Record<LogLevel | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+
+export function loggerPlugin(): AttemptPlugin {
+  return {
+    name: 'logger',
+    phase: 'attempt',
+    before: ['timeout'],
+    tags: ['logging'],
+    middleware: async (request, next, ctx) => {
+      const started = performance.now();
+      const base = { method: request.method, url: ctx.secrets.url(request.url), attempt: ctx.attempt };
+      ctx.log('debug', 'request.start', { ...base, headers: ctx.secrets.headers(request.headers) });
+      try {
+        const response = await next(request);
+        const durationMs = Math.round(performance.now() - started);
+        ctx.log(response.ok ? 'info' : 'warn', 'request.end', { ...base, status: response.status, durationMs, requestId: response.headers.get('x-request-id') ?? undefined });
+        return response;
+      } catch (error) {
+        const durationMs = Math.round(performance.now() - started);
+        ctx.log('error', 'request.error', { ...base, durationMs, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+        throw error;
+      }
+    },
+  };
+}
+
+/** Builds the `log` function of a client: level filter, secret scrubbing, then the sink. */
+export function makeLog(logger: Logger | undefined, minLevel: LogLevel | 'silent', scrub: (s: string) => string) {
+  if (!logger || minLevel === 'silent') return () => {};
+  const threshold = LEVELS[minLevel];
+  return (level: LogLevel, event: string, fields: LogFields, who: { provider: string; operation: string }) => {
+    if (LEVELS[level] < threshold) return;
+    const line = JSON.parse(scrub(JSON.stringify({ level, event, ...who, ...fields }))) as LogLine;
+    if (typeof logger === 'function') logger(line);
+    else logger[level]?.(scrub(`[creditkit] ${who.provider}.${who.operation} ${event}`), line);
+  };
+}

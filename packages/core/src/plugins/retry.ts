@@ -1,0 +1,121 @@
+// The outermost loop of a call. Retries what is safe to repeat, waits as the server asks (bounded), and
+// never repeats a purchase that may already have been applied.
+import {
+  AbortedError, AlreadyAppliedError, ApiError, ConflictError, ConnectionError, DecodeError,
+  OutcomeUnknownError, RateLimitError, TimeoutError,
+} from '../errors.js';
+import type { CallContext } from '../context.js';
+import type { CallPlugin } from '../plugin.js';
+import { fullJitter, sleep } from '../timing.js';
+
+export interface RetryOptions {
+  /** First backoff ceiling in ms (doubles per retry). Default 500. */
+  baseDelayMs?: number;
+  /** Backoff ceiling in ms. Default 8000. */
+  maxDelayMs?: number;
+  /** The longest server-requested wait we will sleep through; longer hints fail fast. Default 60000. */
+  maxRetryAfterMs?: number;
+  /** Source of randomness for jitter (tests pin it). */
+  random?: () => number;
+}
+
+export interface RetryDecision {
+  retry: boolean;
+  /** The server may have processed the request and we cannot tell. */
+  ambiguous: boolean;
+  /** The server's requested wait, if it gave one. */
+  hintMs?: number;
+}
+
+/** Decides for one failed attempt, from the operation's idempotency class (see README, "Retries"). */
+export function classify(error: unknown, ctx: CallContext): RetryDecision {
+  const kind = ctx.operation.idempotency.kind;
+  const repeatable = kind !== 'unsafe';
+  if (error instanceof ConnectionError) {
+    if (!error.requestSent) return { retry: true, ambiguous: false };
+    return { retry: repeatable, ambiguous: true };
+  }
+  if (error instanceof TimeoutError) return { retry: repeatable && error.scope === 'attempt', ambiguous: true };
+  if (error instanceof RateLimitError) return { retry: true, ambiguous: false, ...hint(error.retryAfterMs) };
+  if (error instanceof ApiError) {
+    const hinted = (error as { retryAfterMs?: number }).retryAfterMs;
+    // A 503 that names a time to come back is a refusal before processing.
+    if (error.status === 503 && hinted !== undefined) return { retry: true, ambiguous: false, hintMs: hinted };
+    if (error.status >= 500 || error.status === 408) return { retry: repeatable, ambiguous: false, ...hint(hinted) };
+    return { retry: false, ambiguous: false };
+  }
+  // A 2xx we could not read: the purchase went through, its answer did not.
+  if (error instanceof DecodeError && (error.status ?? 200) < 300) return { retry: repeatable, ambiguous: true };
+  return { retry: false, ambiguous: false };
+}
+
+const hint = (ms: number | undefined) => (ms === undefined ? {} : { hintMs: ms });
+
+export function retryPlugin(options: RetryOptions = {}): CallPlugin {
+  const baseDelayMs = options.baseDelayMs ?? 500;
+  const maxDelayMs = options.maxDelayMs ?? 8000;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+  return {
+    name: 'retry',
+    phase: 'call',
+    after: ['validation', 'idempotency'],
+    tags: ['retry'],
+    middleware: async (input, next, ctx) => {
+      const { maxRetries } = ctx.options;
+      for (let retry = 0; ; retry++) {
+        try {
+          return await next(input);
+        } catch (error) {
+          const decision = classify(error, ctx);
+          const attempt = retry + 1;
+          ctx.history.push({ attempt, ambiguous: decision.ambiguous, error: error instanceof Error ? error.name : String(error) });
+          const earlierAmbiguous = ctx.history.slice(0, -1).some((h) => h.ambiguous);
+          const rule = ctx.operation.idempotency;
+          if (error instanceof ConflictError && rule.conflictMeansDone && earlierAmbiguous) {
+            throw new AlreadyAppliedError({ provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets, cause: error, idempotencyKey: String(ctx.state.get('idempotencyKey') ?? '') });
+          }
+          if (!decision.retry || retry >= maxRetries) throw finalError(error, decision, ctx, attempt);
+          const wait = decision.hintMs ?? fullJitter(retry, baseDelayMs, maxDelayMs, options.random);
+          const remaining = ctx.deadline === undefined ? Number.POSITIVE_INFINITY : ctx.deadline - Date.now();
+          if (decision.hintMs !== undefined && (decision.hintMs > maxRetryAfterMs || decision.hintMs > remaining)) {
+            ctx.log('warn', 'retry.hint-exceeds-budget', { attempt, retryAfterMs: decision.hintMs, budgetMs: Math.min(maxRetryAfterMs, remaining) });
+            throw error;
+          }
+          ctx.log('info', 'retry.scheduled', { attempt, waitMs: wait, reason: error instanceof Error ? error.message : String(error) });
+          await waitOrStop(Math.min(wait, Math.max(0, remaining)), ctx);
+        }
+      }
+    },
+  };
+}
+
+function finalError(error: unknown, decision: RetryDecision, ctx: CallContext, attempts: number): unknown {
+  if (!decision.ambiguous || ctx.operation.idempotency.kind !== 'unsafe') return error;
+  return new OutcomeUnknownError({
+    provider: ctx.provider.id,
+    operation: ctx.operation.id,
+    secrets: ctx.secrets,
+    cause: error,
+    attempts,
+    reconcile: {
+      method: ctx.operation.method,
+      path: ctx.operation.path,
+      input: ctx.state.get('input'),
+      hint: `Check the ${ctx.provider.name} account for this request before sending it again.`,
+    },
+  });
+}
+
+/** A backoff sleep that ends at once on the caller's abort or the call deadline. */
+async function waitOrStop(ms: number, ctx: CallContext): Promise<void> {
+  const signals = [ctx.options.signal].filter((s): s is AbortSignal => !!s);
+  try {
+    await sleep(ms, signals.length ? AbortSignal.any(signals) : undefined);
+  } catch {
+    throw new AbortedError('Call aborted by the caller while waiting to retry', { provider: ctx.provider.id, operation: ctx.operation.id, cause: ctx.options.signal?.reason });
+  }
+  if (ctx.deadline !== undefined && Date.now() >= ctx.deadline) {
+    throw new TimeoutError({ provider: ctx.provider.id, operation: ctx.operation.id, scope: 'total', timeoutMs: ctx.options.totalTimeoutMs ?? 0 });
+  }
+}
+

@@ -1,0 +1,86 @@
+// Step 2 of a call: the generated validator checks the input against the spec; nothing is sent on failure.
+import { type Issue, ValidationError } from '../errors.js';
+import type { CallPlugin } from '../plugin.js';
+import type { ValidatorIssue } from '../spec-types.js';
+
+export function validationPlugin(): CallPlugin {
+  return {
+    name: 'validation',
+    phase: 'call',
+    tags: ['validation'],
+    middleware: async (input, next, ctx) => {
+      const { operation: op } = ctx;
+      if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+        throw new ValidationError([{ path: '', rule: 'type', message: 'input must be an object' }], { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
+      }
+      if (!op.validate(input)) {
+        throw new ValidationError(toIssues(op.validate.errors ?? []), { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
+      }
+      return next(input);
+    },
+  };
+}
+
+/** Ajv errors -> one readable issue per field and rule. */
+export function toIssues(errors: readonly ValidatorIssue[]): Issue[] {
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  const issues: Issue[] = [];
+  for (const e of errors) {
+    // The branches of a failed anyOf are summed up by the anyOf issue itself.
+    if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && anyOfPaths.has(e.instancePath)) continue;
+    const issue = toIssue(e, errors);
+    if (!issues.some((i) => i.path === issue.path && i.rule === issue.rule)) issues.push(issue);
+  }
+  return issues;
+}
+
+function toIssue(e: ValidatorIssue, all: readonly ValidatorIssue[]): Issue {
+  const base = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const p = e.params as Record<string, any>;
+  const schema = e.parentSchema ?? {};
+  const at = (segments: string[]) => segments.join('.');
+  const field = at(base) || 'input';
+  const got = (value: unknown) => `; got ${JSON.stringify(value)?.slice(0, 60)}`;
+  const value = (e as { data?: unknown }).data;
+  switch (e.keyword) {
+    case 'required':
+      return { path: at([...base, p.missingProperty]), rule: 'required', message: `${at([...base, p.missingProperty])} is required` };
+    case 'dependentRequired':
+      return { path: at([...base, p.missingProperty]), rule: 'dependentRequired', message: `${at([...base, p.missingProperty])} is required when ${at([...base, p.property])} is given (both or neither)` };
+    case 'additionalProperties':
+      return { path: at([...base, p.additionalProperty]), rule: 'additionalProperties', message: `${at([...base, p.additionalProperty])} is not a field of this operation` };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const lo = schema.minimum ?? schema.exclusiveMinimum;
+      const hi = schema.maximum ?? schema.exclusiveMaximum;
+      const inclusive = schema.minimum !== undefined && schema.maximum !== undefined;
+      const rule = lo !== undefined && hi !== undefined ? 'range' : e.keyword;
+      const text = lo !== undefined && hi !== undefined
+        ? `must be between ${lo} and ${hi}${inclusive ? ' (inclusive)' : ''}`
+        : `must be ${e.keyword.startsWith('exclusive') ? '' : 'at '}${e.keyword.includes('inimum') ? 'least' : 'most'} ${p.limit}`;
+      return { path: field, rule, message: `${field} ${text}${got(value)}` };
+    }
+    case 'maxLength':
+    case 'minLength':
+      return { path: field, rule: e.keyword, message: `${field} must be at ${e.keyword === 'maxLength' ? 'most' : 'least'} ${p.limit} characters; got ${typeof value === 'string' ? value.length : '?'}` };
+    case 'enum':
+      return { path: field, rule: 'enum', message: `${field} must be one of ${(p.allowedValues as unknown[]).join(', ')}${got(value)}` };
+    case 'const':
+      return { path: field, rule: 'const', message: `${field} must be ${JSON.stringify(p.allowedValue)}${got(value)}` };
+    case 'type':
+      return { path: field, rule: 'type', message: `${field} must be of type ${p.type}${got(value)}` };
+    case 'format':
+      return { path: field, rule: 'format', message: `${field} must be a valid ${p.format}${got(value)}` };
+    case 'pattern':
+      return { path: field, rule: 'pattern', message: `${field} must match ${p.pattern}${got(value)}` };
+    case 'anyOf':
+    case 'oneOf': {
+      const branches = all.filter((x) => x.instancePath === e.instancePath && x.keyword !== e.keyword).map((x) => (x.keyword === 'format' ? `a valid ${(x.params as { format: string }).format}` : x.message));
+      return { path: field, rule: e.keyword, message: `${field} must be ${[...new Set(branches)].join(' or ') || 'one of the allowed forms'}${got(value)}` };
+    }
+    default:
+      return { path: field, rule: e.keyword, message: `${field} ${e.message ?? 'is invalid'}` };
+  }
+}

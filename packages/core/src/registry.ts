@@ -1,0 +1,37 @@
+// For apps that choose a provider at run time: `createRegistry([finerworks, fusebill]).client('fusebill', opts)`.
+import type { ClientOptions } from './client.js';
+import { ConfigurationError } from './errors.js';
+import type { OperationSpec, ProviderSpec } from './spec-types.js';
+
+/** What every provider package exports as `provider`. */
+export interface ProviderPlugin<TClient = unknown, TOptions extends ClientOptions = ClientOptions> {
+  readonly id: string;
+  readonly name: string;
+  readonly spec: ProviderSpec;
+  readonly operations: Readonly<Record<string, OperationSpec>>;
+  createClient(options?: TOptions): TClient;
+}
+
+export interface Registry<P extends ProviderPlugin<any, any>> {
+  readonly providers: readonly P[];
+  get<Id extends P['id']>(id: Id): Extract<P, { id: Id }>;
+  client<Id extends P['id']>(id: Id, options?: Parameters<Extract<P, { id: Id }>['createClient']>[0]): ReturnType<Extract<P, { id: Id }>['createClient']>;
+}
+
+export function createRegistry<const P extends ProviderPlugin<any, any>>(providers: readonly P[]): Registry<P> {
+  const byId = new Map<string, P>();
+  for (const p of providers) {
+    if (byId.has(p.id) && byId.get(p.id) !== p) throw new ConfigurationError(`Two providers are registered as '${p.id}'`);
+    byId.set(p.id, p);
+  }
+  const get = (id: string) => {
+    const p = byId.get(id);
+    if (!p) throw new ConfigurationError(`Unknown provider '${id}' (registered: ${[...byId.keys()].join(', ') || 'none'})`);
+    return p;
+  };
+  return {
+    providers: [...byId.values()],
+    get: get as Registry<P>['get'],
+    client: ((id: string, options?: ClientOptions) => get(id).createClient(options)) as Registry<P>['client'],
+  };
+}

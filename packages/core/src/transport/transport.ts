@@ -1,0 +1,70 @@
+// The innermost step of an attempt: send one Request, return a Response whose body is already read
+// (so the attempt's timeout and the size bound cover the whole exchange).
+import { ConnectionError, CreditkitError } from '../errors.js';
+import type { AttemptContext } from '../context.js';
+
+export type Transport = (request: Request, ctx: AttemptContext, config: TransportConfig) => Promise<Response>;
+
+export interface TransportConfig {
+  fetch?: typeof fetch;
+  maxResponseBytes: number;
+}
+
+/** Socket-level codes that mean the request never left this machine: safe to send again. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_INVALID_URL']);
+
+export function errorCode(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Maps a network failure to a ConnectionError that says whether the server may have seen the request. */
+export function toConnectionError(error: unknown, ctx: AttemptContext, stage: 'connect' | 'response'): CreditkitError {
+  if (error instanceof CreditkitError) return error;
+  const code = errorCode(error);
+  const requestSent = stage === 'response' || !code || !NOT_SENT.has(code);
+  const message = error instanceof Error ? (error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message) : String(error);
+  return new ConnectionError(`Connection failed${requestSent ? '' : ' before the request was sent'}: ${message}`, {
+    provider: ctx.provider.id,
+    operation: ctx.operation.id,
+    secrets: ctx.secrets,
+    requestSent,
+    cause: error,
+    ...(code ? { code } : {}),
+  });
+}
+
+/** Reads a body stream up to `limit` bytes; a larger body is an error, not a hang or a crash. */
+export async function readBounded(body: ReadableStream<Uint8Array> | null, limit: number, ctx: AttemptContext): Promise<Uint8Array<ArrayBuffer>> {
+  if (!body) return new Uint8Array(new ArrayBuffer(0));
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new ConnectionError(`Response body exceeds the ${limit}-byte limit (maxResponseBytes)`, {
+        provider: ctx.provider.id,
+        operation: ctx.operation.id,
+        requestSent: true,
+        code: 'RESPONSE_TOO_LARGE',
+      });
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(new ArrayBuffer(size));
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+// @creditkit/finerworks — FinerWorks v3 account credits. Everything but this file is generated from
+// specs/finerworks.yaml; what lives here is what is truly FinerWorks' own: its options and error text.
+import { type ClientOptions, defineProvider } from '@creditkit/core';
+import { bindOperations, type FinerWorksOperations } from './generated/client.js';
+import { operations, spec } from './generated/provider.js';
+
+export type * from './generated/client.js';
+
+export interface FinerWorksClientOptions extends ClientOptions {
+  /** Default: env FINERWORKS_WEB_API_KEY. */
+  webApiKey?: string;
+  /** Default: env FINERWORKS_APP_KEY. */
+  appKey?: string;
+  /** `test` (default; nothing is billed) or `production`. */
+  environment?: keyof typeof spec.servers;
+}
+
+export const provider = defineProvider<FinerWorksOperations, FinerWorksClientOptions>(
+  {
+    spec,
+    operations,
+    // FinerWorks errors carry their text in `status.message` (or ASP.NET's `Message`).
+    errorMessage: (body) => {
+      const b = body as { status?: { message?: unknown }; Message?: unknown } | undefined;
+      const text = b?.status?.message ?? b?.Message;
+      return typeof text === 'string' ? text : undefined;
+    },
+  },
+  bindOperations,
+);
+
+export const createFinerWorksClient = provider.createClient;
+export type FinerWorksClient = ReturnType<typeof createFinerWorksClient>;

@@ -1,0 +1,39 @@
+// `npm run generate` — turns every spec in specs/ into its package's src/generated/ folder.
+// `npm run generate -- --check` writes nothing and fails when any generated file is stale.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { generateProvider } from './generate-provider.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const check = process.argv.includes('--check');
+const specDir = join(root, 'specs');
+const specs = readdirSync(specDir).filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('redocly'));
+
+const stale: string[] = [];
+const started = performance.now();
+for (const specFile of specs.sort()) {
+  const files = await generateProvider(join(specDir, specFile));
+  const outDir = join(root, 'packages', files.packageDir, 'src', 'generated');
+  const wanted = new Set(Object.keys(files.files));
+  const existing = existsSync(outDir) ? readdirSync(outDir) : [];
+  for (const name of existing) if (!wanted.has(name)) {
+    stale.push(join(outDir, name));
+    if (!check) rmSync(join(outDir, name));
+  }
+  for (const [name, content] of Object.entries(files.files)) {
+    const target = join(outDir, name);
+    if (existsSync(target) && readFileSync(target, 'utf8') === content) continue;
+    stale.push(target);
+    if (!check) {
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(target, content);
+    }
+  }
+  console.log(`${check ? 'checked' : 'generated'} ${basename(specFile)} -> packages/${files.packageDir}/src/generated (${wanted.size} files)`);
+}
+const ms = Math.round(performance.now() - started);
+if (check && stale.length) {
+  console.error(`Generated code is stale; run \`npm run generate\` and commit:\n  ${stale.map((f) => f.slice(root.length + 1)).join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`${check ? 'up to date' : `${stale.length} file(s) written`} in ${ms} ms`);
