@@ -1,0 +1,163 @@
+// One HTTP server on 127.0.0.1 (ephemeral port) hosting every simulator under its own prefix:
+// `url('fusebill')` -> http://127.0.0.1:PORT/fusebill. The fault plan sits in front of all of them.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { MOCK_CREDENTIALS, type MockCredentials } from './credentials.js';
+import { type Fault, FaultPlan } from './faults.js';
+import { simulatorFactories, type SimulatorId } from './simulators/index.js';
+import type { SimRequest, SimResponse, Simulator } from './types.js';
+
+export interface MockServerOptions {
+  /** Default 0: an ephemeral port. */
+  port?: number;
+  /** Which simulators to host; default all. */
+  providers?: readonly SimulatorId[];
+  credentials?: Partial<MockCredentials>;
+  /** The simulators' clock (ms since the epoch). */
+  now?: () => number;
+  /** Seed of the fault plan's randomness. */
+  seed?: number;
+  /** Larger request bodies are refused with 413. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Keep this many recorded requests (oldest dropped). Default 1000. */
+  keepRequests?: number;
+}
+
+export interface RecordedRequest {
+  provider: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export interface MockServer {
+  readonly port: number;
+  readonly origin: string;
+  /** Base URL to give a client as `baseUrl`. */
+  url(provider: SimulatorId): string;
+  readonly credentials: MockCredentials;
+  readonly simulators: { [K in SimulatorId]: ReturnType<(typeof simulatorFactories)[K]> };
+  readonly faults: FaultPlan;
+  /** What arrived on the wire, newest last. */
+  readonly requests: RecordedRequest[];
+  /** Forget state, recorded requests and faults. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const credentials = { ...MOCK_CREDENTIALS, ...options.credentials } as MockCredentials;
+  const ids = (options.providers ?? (Object.keys(simulatorFactories) as SimulatorId[])).slice();
+  const simulators = {} as Record<SimulatorId, Simulator>;
+  for (const id of ids) {
+    const factory = simulatorFactories[id] as (o: object) => Simulator;
+    simulators[id] = factory({ credentials: credentials[id], ...(options.now ? { now: options.now } : {}) });
+  }
+  const faults = new FaultPlan(options.seed);
+  const requests: RecordedRequest[] = [];
+  const keep = options.keepRequests ?? 1000;
+  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  const sockets = new Set<Socket>();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, { status: 500, headers: { 'content-type': 'text/plain' }, body: `simulator error: ${String(error)}` });
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const [, prefix = '', ...rest] = url.pathname.split('/');
+    const simulator = simulators[prefix.toLowerCase() as SimulatorId];
+    if (!simulator) return send(res, { status: 404, headers: { 'content-type': 'text/plain' }, body: `no simulator at /${prefix}` });
+    const body = await readBody(req, maxBody);
+    if (!body) return send(res, { status: 413, headers: { 'content-type': 'text/plain' }, body: 'request body too large' });
+    const request: SimRequest = {
+      method: (req.method ?? 'GET').toUpperCase(),
+      path: `/${rest.join('/')}`,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      text: body.toString('utf8'),
+    };
+    requests.push({ provider: simulator.id, method: request.method, path: request.path, query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, body: request.text });
+    if (requests.length > keep) requests.splice(0, requests.length - keep);
+
+    const fault = faults.take(simulator.id, request.method, request.path);
+    if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms));
+    if (fault?.kind === 'reset-before') return void req.socket.destroy();
+    if (fault?.kind === 'status') return send(res, { status: fault.status, headers: { 'content-type': 'application/json', ...fault.headers }, body: fault.body ?? JSON.stringify({ Message: `injected ${fault.status}` }) });
+    const response = await simulator.handle(request);
+    if (fault) return applyAfterFault(fault, res, response);
+    send(res, response);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    port,
+    origin,
+    credentials,
+    simulators: simulators as MockServer['simulators'],
+    faults,
+    requests,
+    url: (provider) => `${origin}/${provider}`,
+    reset() {
+      for (const s of Object.values(simulators)) s.reset();
+      requests.length = 0;
+      faults.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function applyAfterFault(fault: Fault, res: ServerResponse, response: SimResponse): void {
+  switch (fault.kind) {
+    case 'reset-after':
+      return void res.socket?.destroy();
+    case 'truncate-after': {
+      const body = response.body ?? '';
+      res.writeHead(response.status, { ...response.headers, 'content-length': String(Buffer.byteLength(body)) });
+      res.write(body.slice(0, Math.floor(body.length / 2)));
+      setTimeout(() => res.socket?.destroy(), 5);
+      return;
+    }
+    case 'malformed-after':
+      return send(res, { ...response, status: 200, body: `${(response.body ?? '').slice(0, 7)}\u0000<<garbled` });
+    default:
+      return send(res, response);
+  }
+}
+
+function send(res: ServerResponse, response: SimResponse): void {
+  const body = response.body ?? '';
+  res.writeHead(response.status, { ...response.headers, 'content-length': String(Buffer.byteLength(body)) });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,72 @@
+// FinerWorks v3 `POST /v3/buy_account_credits`: both credential headers, ASP.NET-style model validation,
+// carts kept in memory, the documented `{product_id, status}` answer, and `success:false` for an
+// `account_key` the app may not act for.
+import { json, parseJson, type SimRequest, type SimResponse, type Simulator, type SimulatorOptions } from '../../types.js';
+
+export interface FinerWorksCartLine {
+  product_id: number;
+  amount: number;
+  extra_credits?: number;
+  account_key?: string | null;
+}
+
+export interface FinerWorksSimulator extends Simulator {
+  readonly carts: Map<string, FinerWorksCartLine[]>;
+  /** Account keys this app may act for (anything else answers `success:false`). */
+  readonly authorizedAccountKeys: Set<string>;
+}
+
+const DENIED = { Message: 'Authorization has been denied for this request.' };
+
+export function createFinerWorksSimulator(options: SimulatorOptions & { credentials: { webApiKey: string; appKey: string } }): FinerWorksSimulator {
+  const carts = new Map<string, FinerWorksCartLine[]>();
+  const authorizedAccountKeys = new Set<string>(['acct-authorized-1']);
+  let nextProductId = 1001;
+
+  function buy(req: SimRequest): SimResponse {
+    const body = parseJson(req.text);
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      return json(400, { Message: 'The request is invalid.', ModelState: { request: ['A JSON object body is required.'] } });
+    }
+    const b = body as Record<string, unknown>;
+    const modelState: Record<string, string[]> = {};
+    if (b.amount === undefined || b.amount === null) modelState.amount = ['The amount field is required.'];
+    else if (typeof b.amount !== 'number') modelState.amount = ['The field amount must be a number.'];
+    else if (b.amount < 100 || b.amount > 5000) modelState.amount = ['The field amount must be between 100 and 5000.'];
+    if (typeof b.cart_id !== 'string' || b.cart_id === '') modelState.cart_id = ['The cart_id field is required.'];
+    if (b.extra_credits !== undefined && b.extra_credits !== null && typeof b.extra_credits !== 'number') modelState.extra_credits = ['The field extra_credits must be a number.'];
+    if (Object.keys(modelState).length) return json(400, { Message: 'The request is invalid.', ModelState: modelState });
+
+    const accountKey = b.account_key as string | null | undefined;
+    if (accountKey && !authorizedAccountKeys.has(accountKey)) {
+      return json(200, { product_id: 0, status: status(false, 403, `account_key '${accountKey}' is not authorized for this application`) });
+    }
+    const line: FinerWorksCartLine = { product_id: nextProductId++, amount: b.amount as number };
+    if (typeof b.extra_credits === 'number') line.extra_credits = b.extra_credits;
+    if (accountKey !== undefined) line.account_key = accountKey;
+    const cartId = b.cart_id as string;
+    carts.set(cartId, [...(carts.get(cartId) ?? []), line]);
+    return json(200, { product_id: line.product_id, status: status(true, 100, 'Account credit added to cart.') });
+  }
+
+  return {
+    id: 'finerworks',
+    carts,
+    authorizedAccountKeys,
+    reset() {
+      carts.clear();
+      nextProductId = 1001;
+    },
+    handle(req) {
+      // ASP.NET routes are case-insensitive.
+      if (req.path.toLowerCase() !== '/v3/buy_account_credits') return json(404, { Message: `No HTTP resource was found that matches the request URI '${req.path}'.` });
+      if (req.method !== 'POST') return json(405, { Message: `The requested resource does not support http method '${req.method}'.` });
+      if (req.headers.web_api_key !== options.credentials.webApiKey || req.headers.app_key !== options.credentials.appKey) return json(401, DENIED);
+      return buy(req);
+    },
+  };
+}
+
+function status(success: boolean, code: number, message: string) {
+  return { success, status_code: code, message, debug: {}, reference_id: `ref-${Math.random().toString(36).slice(2, 10)}`, domain: 'test-api.finerworks.com' };
+}

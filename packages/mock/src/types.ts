@@ -1,0 +1,52 @@
+// The contract between the HTTP server and each provider's simulator: a plain request in, a plain response out.
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface SimRequest {
+  method: string;
+  /** The path below the provider's prefix, e.g. `/v3/buy_account_credits`. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  /** Raw body, read on every method (GET included: software_DNA sends one). */
+  body: Buffer;
+  text: string;
+}
+
+export interface SimResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface Simulator {
+  readonly id: string;
+  handle(request: SimRequest): SimResponse | Promise<SimResponse>;
+  /** Forget all state (carts, purchases, tokens…). */
+  reset(): void;
+}
+
+/** Every simulator takes a clock, so tests can move time (token expiry, rate windows, lockouts). */
+export interface SimulatorOptions {
+  now?: () => number;
+}
+
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}): SimResponse => ({
+  status,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  body: JSON.stringify(body),
+});
+
+export const xml = (status: number, body: string, headers: Record<string, string> = {}): SimResponse => ({
+  status,
+  headers: { 'content-type': 'application/xml; charset=utf-8', ...headers },
+  body,
+});
+
+/** Parses a JSON body, or returns undefined when it is not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

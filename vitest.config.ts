@@ -1,0 +1,20 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// Tests run against the sources (no build needed): every @creditkit/* import resolves to its src/.
+const packages = readdirSync(resolve(import.meta.dirname, 'packages'));
+const alias = [
+  { find: '@creditkit/core/node', replacement: resolve(import.meta.dirname, 'packages/core/src/node.ts') },
+  ...packages.map((name) => ({ find: new RegExp(`^@creditkit/${name}$`), replacement: resolve(import.meta.dirname, `packages/${name}/src/index.ts`) })),
+];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'tools/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**', '**/*.soak.test.ts'],
+    testTimeout: 20_000,
+    typecheck: { enabled: true, include: ['packages/*/src/**/*.test-d.ts'], tsconfig: './tsconfig.test.json' },
+  },
+});
