@@ -7,7 +7,10 @@ import { generateProvider } from './generate-provider.js';
 const root = resolve(import.meta.dirname, '../..');
 const check = process.argv.includes('--check');
 const specDir = join(root, 'specs');
-const specs = readdirSync(specDir).filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('redocly'));
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
+const specs = readdirSync(specDir).filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('redocly') && (!only || f.replace(/\.ya?ml$/, '') === only));
+if (only && !specs.length) throw new Error(`no spec named ${only} in specs/`);
 
 const stale: string[] = [];
 const started = performance.now();

@@ -3,7 +3,6 @@
 import createOpenApiFetch from 'openapi-fetch';
 import type { AttemptContext, CallContext, CallOptions } from './context.js';
 import type { Codec } from './decode/codec.js';
-import { essence } from './decode/codec.js';
 import { jsonCodec } from './decode/json-codec.js';
 import { decodeResponse, type ProviderHooks } from './decode/response.js';
 import { ConfigurationError } from './errors.js';

@@ -139,9 +139,10 @@ function applyAfterFault(fault: Fault, res: ServerResponse, response: SimRespons
       return;
     }
     case 'malformed-after':
-      return send(res, { ...response, status: 200, body: `${(response.body ?? '').slice(0, 7)}\u0000<<garbled` });
+      send(res, { ...response, status: 200, body: `${(response.body ?? '').slice(0, 7)}\u0000<<garbled` });
+      return;
     default:
-      return send(res, response);
+      send(res, response);
   }
 }
 

@@ -24,7 +24,7 @@ export function authPluginsFromSpec(setup: AuthSetup, schemes: readonly string[]
     const base = { name: `auth:${name}`, phase: 'attempt' as const, after: ['timeout'], tags: ['auth'] };
     if (scheme.type === 'apiKey' && scheme.in === 'header') {
       const value = credentialFor(spec, credentials, name);
-      return { ...base, middleware: (request, next) => (request.headers.set(scheme.name!, value), next(request)) };
+      return { ...base, middleware: (request, next) => next(withHeader(request, scheme.name!, value)) };
     }
     if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') {
       const verbatim = (scheme.extension as { basic?: string } | undefined)?.basic === 'verbatim';
@@ -32,7 +32,7 @@ export function authPluginsFromSpec(setup: AuthSetup, schemes: readonly string[]
         ? credentialFor(spec, credentials, name, 'token')
         : base64(`${credentialFor(spec, credentials, name, 'username')}:${credentialFor(spec, credentials, name, 'password')}`);
       secrets.add(token);
-      return { ...base, middleware: (request, next) => (request.headers.set('authorization', `Basic ${token}`), next(request)) };
+      return { ...base, middleware: (request, next) => next(withHeader(request, 'authorization', `Basic ${token}`)) };
     }
     if (scheme.type === 'oauth2' && scheme.tokenUrl) {
       const tokenUrl = /^https?:/.test(scheme.tokenUrl) ? scheme.tokenUrl : `${setup.baseUrl}${scheme.tokenUrl}`;
@@ -46,4 +46,10 @@ export function authPluginsFromSpec(setup: AuthSetup, schemes: readonly string[]
     }
     throw new ConfigurationError(`${spec.name}: security scheme '${name}' (${scheme.type}) needs a provider-specific auth plugin`, { provider: spec.id });
   });
+}
+
+/** Headers of a Request are mutable until it is sent; setting them keeps its body untouched. */
+function withHeader(request: Request, name: string, value: string): Request {
+  request.headers.set(name, value);
+  return request;
 }
