@@ -104,9 +104,15 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
   // Core is generic over specs; the generated facades carry the types.
   const http = createOpenApiFetch({ baseUrl }) as unknown as { request: UntypedRequest };
 
+  /** The innermost step: log exactly what leaves (redacted), then hand it to the transport. */
+  function sendOnWire(request: Request, ctx: AttemptContext): Promise<Response> {
+    ctx.log('debug', 'request.send', { method: request.method, url: secrets.url(request.url), headers: secrets.headers(request.headers), attempt: ctx.attempt });
+    return transport(request, ctx, transportConfig);
+  }
+
   async function attempt(input: Record<string, unknown>, ctx: CallContext): Promise<unknown> {
     const attemptCtx: AttemptContext = { ...ctx, attempt: ctx.history.length + 1 };
-    const send = compose<Request, Response, AttemptContext>(attemptMiddleware(plugins.attempt), (req, c) => transport(req, c, transportConfig), attemptCtx);
+    const send = compose<Request, Response, AttemptContext>(attemptMiddleware(plugins.attempt), sendOnWire, attemptCtx);
     const init = buildRequestInit(ctx.operation, input, codecs, options.mediaType, ctx.options.headers);
     const Request = requestClassFor(ctx.operation, init.body !== undefined);
     const { response, data, error } = await http.request(ctx.operation.method.toLowerCase(), ctx.operation.path, {

@@ -75,8 +75,10 @@ export class ApiError extends CreditkitError {
   readonly headers: Record<string, string>;
   readonly body: unknown;
   readonly requestId?: string;
+  /** How long the server asked us to wait (Retry-After and the provider's own hint headers), when it said so. */
+  readonly retryAfterMs?: number;
 
-  constructor(init: ApiErrorInit) {
+  constructor(init: ApiErrorInit & { retryAfterMs?: number }) {
     const detail = init.message ?? summarizeBody(init.body);
     super(`${init.status}${detail ? ` ${detail}` : ''}`, init);
     this.status = init.status;
@@ -84,6 +86,7 @@ export class ApiError extends CreditkitError {
     this.body = init.secrets ? init.secrets.scrubValue(init.body) : init.body;
     const requestId = init.headers?.get('x-request-id') ?? init.headers?.get('request-id') ?? init.headers?.get('x-correlation-id');
     if (requestId) this.requestId = requestId;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
   }
 
   /** Picks the subclass for a status, as Stainless SDKs do. */
@@ -105,14 +108,8 @@ export class NotFoundError extends ApiError {}
 export class ConflictError extends ApiError {}
 export class ServerError extends ApiError {}
 
-export class RateLimitError extends ApiError {
-  /** How long the server asked us to wait, when it said so. */
-  readonly retryAfterMs?: number;
-  constructor(init: ApiErrorInit & { retryAfterMs?: number }) {
-    super(init);
-    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
-  }
-}
+/** 429. `retryAfterMs` says when the server will take the call again, when it said so. */
+export class RateLimitError extends ApiError {}
 
 /** A 2xx whose body says the call failed (FinerWorks `status.success=false`, 2sms `Error`, Safe Creative `<error>`). */
 export class ProviderError extends CreditkitError {

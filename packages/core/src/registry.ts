@@ -12,10 +12,15 @@ export interface ProviderPlugin<TClient = unknown, TOptions extends ClientOption
   createClient(options?: TOptions): TClient;
 }
 
+/** The provider registered as `Id` (all of them when ids are not literal types). */
+type ProviderById<P, Id> = [Extract<P, { id: Id }>] extends [never] ? P : Extract<P, { id: Id }>;
+type ClientOf<P> = P extends ProviderPlugin<infer C, any> ? C : never;
+type OptionsOf<P> = P extends ProviderPlugin<any, infer O> ? O : never;
+
 export interface Registry<P extends ProviderPlugin<any, any>> {
   readonly providers: readonly P[];
-  get<Id extends P['id']>(id: Id): Extract<P, { id: Id }>;
-  client<Id extends P['id']>(id: Id, options?: Parameters<Extract<P, { id: Id }>['createClient']>[0]): ReturnType<Extract<P, { id: Id }>['createClient']>;
+  get<Id extends P['id']>(id: Id): ProviderById<P, Id>;
+  client<Id extends P['id']>(id: Id, options?: OptionsOf<ProviderById<P, Id>>): ClientOf<ProviderById<P, Id>>;
 }
 
 export function createRegistry<const P extends ProviderPlugin<any, any>>(providers: readonly P[]): Registry<P> {

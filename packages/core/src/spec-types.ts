@@ -91,7 +91,8 @@ export interface ProviderSpec {
   readonly name: string;
   readonly servers: Readonly<Record<string, string>>;
   readonly defaultEnvironment: string;
-  readonly credentials: Readonly<Record<string, { readonly env: string; readonly scheme?: string; readonly secret?: boolean }>>;
+  /** Option name -> env variable, security scheme, and `role` (`username`, `password`, `token`…) for schemes that take several. */
+  readonly credentials: Readonly<Record<string, { readonly env: string; readonly scheme?: string; readonly role?: string; readonly secret?: boolean }>>;
   readonly securitySchemes: Readonly<Record<string, SecuritySchemeSpec>>;
   readonly retryHints: readonly RetryHintSpec[];
 }

@@ -21,6 +21,8 @@ export interface MockServerOptions {
   maxBodyBytes?: number;
   /** Keep this many recorded requests (oldest dropped). Default 1000. */
   keepRequests?: number;
+  /** Your own simulators, hosted under their `id` beside the built-in ones (same fault plan, same recording). */
+  extraSimulators?: readonly Simulator[];
 }
 
 export interface RecordedRequest {
@@ -36,7 +38,7 @@ export interface MockServer {
   readonly port: number;
   readonly origin: string;
   /** Base URL to give a client as `baseUrl`. */
-  url(provider: SimulatorId): string;
+  url(provider: SimulatorId | (string & {})): string;
   readonly credentials: MockCredentials;
   readonly simulators: { [K in SimulatorId]: ReturnType<(typeof simulatorFactories)[K]> };
   readonly faults: FaultPlan;
@@ -55,6 +57,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const factory = simulatorFactories[id] as (o: object) => Simulator;
     simulators[id] = factory({ credentials: credentials[id], ...(options.now ? { now: options.now } : {}) });
   }
+  for (const extra of options.extraSimulators ?? []) (simulators as Record<string, Simulator>)[extra.id] = extra;
   const faults = new FaultPlan(options.seed);
   const requests: RecordedRequest[] = [];
   const keep = options.keepRequests ?? 1000;
@@ -75,7 +78,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const [, prefix = '', ...rest] = url.pathname.split('/');
-    const simulator = simulators[prefix.toLowerCase() as SimulatorId];
+    const simulator = (simulators as Record<string, Simulator>)[prefix.toLowerCase()];
     if (!simulator) return send(res, { status: 404, headers: { 'content-type': 'text/plain' }, body: `no simulator at /${prefix}` });
     const body = await readBody(req, maxBody);
     if (!body) return send(res, { status: 413, headers: { 'content-type': 'text/plain' }, body: 'request body too large' });

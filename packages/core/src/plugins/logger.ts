@@ -25,7 +25,7 @@ export function loggerPlugin(): AttemptPlugin {
     middleware: async (request, next, ctx) => {
       const started = performance.now();
       const base = { method: request.method, url: ctx.secrets.url(request.url), attempt: ctx.attempt };
-      ctx.log('debug', 'request.start', { ...base, headers: ctx.secrets.headers(request.headers) });
+      ctx.log('debug', 'request.start', base);
       try {
         const response = await next(request);
         const durationMs = Math.round(performance.now() - started);

@@ -38,7 +38,7 @@ export function classify(error: unknown, ctx: CallContext): RetryDecision {
   if (error instanceof TimeoutError) return { retry: repeatable && error.scope === 'attempt', ambiguous: true };
   if (error instanceof RateLimitError) return { retry: true, ambiguous: false, ...hint(error.retryAfterMs) };
   if (error instanceof ApiError) {
-    const hinted = (error as { retryAfterMs?: number }).retryAfterMs;
+    const hinted = error.retryAfterMs;
     // A 503 that names a time to come back is a refusal before processing.
     if (error.status === 503 && hinted !== undefined) return { retry: true, ambiguous: false, hintMs: hinted };
     if (error.status >= 500 || error.status === 408) return { retry: repeatable, ambiguous: false, ...hint(hinted) };

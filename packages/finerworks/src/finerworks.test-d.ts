@@ -1,0 +1,27 @@
+import { expectTypeOf, test } from 'vitest';
+import { type BuyAccountCreditsInput, type BuyAccountCreditsResult, createFinerWorksClient } from './index.js';
+
+const fw = createFinerWorksClient({ webApiKey: 'k', appKey: 'a' });
+
+test('inputs use the wire names from the spec; a wrong field name does not compile', () => {
+  fw.buyAccountCredits({ amount: 250, cart_id: 'c-1', extra_credits: 3, account_key: null });
+  // @ts-expect-error `cartId` is not a field (the API's name is `cart_id`)
+  fw.buyAccountCredits({ amount: 250, cartId: 'c-1' });
+  // @ts-expect-error `cart_id` is required
+  fw.buyAccountCredits({ amount: 250 });
+  // @ts-expect-error `amount` is a number
+  fw.buyAccountCredits({ amount: '250', cart_id: 'c-1' });
+  expectTypeOf<BuyAccountCreditsInput['amount']>().toEqualTypeOf<number>();
+});
+
+test('results are typed from the response schema', () => {
+  expectTypeOf(fw.buyAccountCredits).returns.resolves.toEqualTypeOf<BuyAccountCreditsResult>();
+  expectTypeOf<BuyAccountCreditsResult['status']['success']>().toEqualTypeOf<boolean>();
+  expectTypeOf<BuyAccountCreditsResult['product_id']>().toEqualTypeOf<number | undefined>();
+});
+
+test('environment is one of the spec servers', () => {
+  createFinerWorksClient({ environment: 'production' });
+  // @ts-expect-error no such environment in the spec
+  createFinerWorksClient({ environment: 'staging' });
+});
