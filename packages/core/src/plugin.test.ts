@@ -1,8 +1,8 @@
-import { type MockServer, startMockServer } from '@creditkit/mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient } from './client.js';
 import { type AttemptPlugin, type CallPlugin, type Plugin, PluginOrderError, resolvePlugins } from './plugin.js';
-import { createTinySimulator, TINY_KEY, type TinySimulator } from './test-support/tiny-simulator.js';
+import { useTinyMock } from './test-support/tiny-mock.js';
+import { TINY_KEY } from './test-support/tiny-simulator.js';
 import { tinyOperations, tinyProvider } from './test-support/tiny-provider.js';
 
 const call = (name: string, extra: Partial<CallPlugin> = {}): CallPlugin => ({ name, phase: 'call', ...extra });
@@ -38,15 +38,8 @@ describe('plugin order', () => {
 });
 
 describe('plugins on a client', () => {
-  let mock: MockServer;
-  let sim: TinySimulator;
-  beforeAll(async () => {
-    sim = createTinySimulator();
-    mock = await startMockServer({ providers: [], extraSimulators: [sim] });
-  });
-  afterAll(() => mock.close());
-  beforeEach(() => mock.reset());
-  const options = () => ({ apiKey: TINY_KEY, baseUrl: mock.url('tiny') });
+  const server = useTinyMock();
+  const options = () => ({ apiKey: TINY_KEY, baseUrl: server.mock.url('tiny') });
 
   it('describes the resolved order of both phases', () => {
     const trace: AttemptPlugin = { name: 'trace', phase: 'attempt', after: ['auth:key'] };
@@ -64,9 +57,9 @@ describe('plugins on a client', () => {
         return next(request);
       },
     };
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 503 } });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 503 } });
     await createClient(tinyProvider, { ...options(), plugins: [tag], retry: { baseDelayMs: 1 } }).call(tinyOperations.getBalance, { account: 'z' });
-    expect(mock.requests.map((r) => r.headers['x-attempt'])).toEqual(['1', '2']);
+    expect(server.mock.requests.map((r) => r.headers['x-attempt'])).toEqual(['1', '2']);
   });
 
   it('runs middleware as an onion whose next may be called more than once', async () => {
@@ -80,7 +73,7 @@ describe('plugins on a client', () => {
       },
     };
     await createClient(tinyProvider, { ...options(), plugins: [twice] }).call(tinyOperations.getBalance, { account: 'z' });
-    expect(mock.requests).toHaveLength(2);
+    expect(server.mock.requests).toHaveLength(2);
   });
 
   it('lets a call-phase plugin see the input and the decoded result', async () => {
@@ -102,9 +95,9 @@ describe('plugins on a client', () => {
 
   it('replaces a built-in policy by name (here: a retry that never retries)', async () => {
     const noRetry: CallPlugin = { name: 'retry', phase: 'call', after: ['idempotency'] };
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 503 } });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 503 } });
     const client = createClient(tinyProvider, { ...options(), plugins: [noRetry] });
     await expect(client.call(tinyOperations.getBalance, { account: 'z' })).rejects.toMatchObject({ status: 503 });
-    expect(mock.requests).toHaveLength(1);
+    expect(server.mock.requests).toHaveLength(1);
   });
 });

@@ -1,28 +1,22 @@
 // Retries, "never twice", timeouts and aborts — on the wire, through the mock server's fault plan.
-import { type MockServer, startMockServer } from '@creditkit/mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startMockServer } from '@creditkit/mock';
+import { describe, expect, it } from 'vitest';
 import { type ClientOptions, createClient } from './client.js';
 import {
   AbortedError, AlreadyAppliedError, ConnectionError, OutcomeUnknownError, RateLimitError, ServerError, TimeoutError,
 } from './errors.js';
 import type { LogLine } from './plugins/logger.js';
-import { createTinySimulator, TINY_KEY, type TinySimulator } from './test-support/tiny-simulator.js';
+import { useTinyMock } from './test-support/tiny-mock.js';
+import { TINY_KEY } from './test-support/tiny-simulator.js';
 import { tinyOperations, tinyProvider } from './test-support/tiny-provider.js';
 
-let mock: MockServer;
-let sim: TinySimulator;
-beforeAll(async () => {
-  sim = createTinySimulator();
-  mock = await startMockServer({ providers: [], extraSimulators: [sim] });
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+const server = useTinyMock();
 
 function tiny(options: ClientOptions = {}) {
   const lines: LogLine[] = [];
   const client = createClient(tinyProvider, {
     apiKey: TINY_KEY,
-    baseUrl: mock.url('tiny'),
+    baseUrl: server.mock.url('tiny'),
     retry: { baseDelayMs: 1, maxDelayMs: 5 },
     logger: (line) => lines.push(line),
     logLevel: 'debug',
@@ -31,14 +25,14 @@ function tiny(options: ClientOptions = {}) {
   return { client, lines, waits: () => lines.filter((l) => l.event === 'retry.scheduled').map((l) => l.waitMs) };
 }
 const fail = (p: Promise<unknown>) => p.then(() => expect.unreachable('should have failed'), (e: unknown) => e);
-const bodies = () => mock.requests.map((r) => JSON.parse(r.body || 'null'));
+const bodies = () => server.mock.requests.map((r) => JSON.parse(r.body || 'null'));
 
 describe('retries', () => {
   it('retries a safe GET through 503 and 500 with full-jitter backoff, then returns the result', async () => {
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 503 } }, { provider: 'tiny', fault: { kind: 'status', status: 500 } });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 503 } }, { provider: 'tiny', fault: { kind: 'status', status: 500 } });
     const { client, waits } = tiny({ retry: { baseDelayMs: 40, maxDelayMs: 60, random: () => 0.5 } });
     await expect(client.call(tinyOperations.getBalance, { account: 'a1' })).resolves.toEqual({ account: 'a1', credits: 0 });
-    expect(mock.requests.map((r) => r.path)).toEqual(['/balance/a1', '/balance/a1', '/balance/a1']);
+    expect(server.mock.requests.map((r) => r.path)).toEqual(['/balance/a1', '/balance/a1', '/balance/a1']);
     // Full jitter: random * min(cap, base * 2^retry) -> 0.5*40, then 0.5*min(60, 80).
     expect(waits()).toEqual([20, 30]);
   });
@@ -48,17 +42,17 @@ describe('retries', () => {
     ['Retry-After (seconds)', { 'retry-after': '1' }, 1000],
     ["the provider's X-RateLimit-Reset (seconds remaining)", { 'x-ratelimit-reset': '1' }, 1000],
   ])('waits as %s asks before retrying', async (_name, headers, expected) => {
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 429, headers } });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 429, headers } });
     const { client, waits } = tiny();
     const started = performance.now();
     await client.call(tinyOperations.buyUnsafe, { credits: 5 });
     expect(performance.now() - started).toBeGreaterThanOrEqual(expected - 5);
     expect(waits()).toEqual([expected]);
-    expect(sim.purchases).toHaveLength(1);
+    expect(server.sim.purchases).toHaveLength(1);
   });
 
   it('fails fast with RateLimitError.retryAfterMs when the hint exceeds the budget, instead of sleeping', async () => {
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 429, headers: { 'retry-after': '120' } } });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 429, headers: { 'retry-after': '120' } } });
     const { client } = tiny();
     const started = performance.now();
     const error = await fail(client.call(tinyOperations.buyUnsafe, { credits: 5 }));
@@ -66,96 +60,96 @@ describe('retries', () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(120_000);
     expect((error as RateLimitError).headers['retry-after']).toBe('120');
-    expect(mock.requests).toHaveLength(1);
+    expect(server.mock.requests).toHaveLength(1);
   });
 
   it('also fails fast when the hint is longer than what is left of totalTimeoutMs', async () => {
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 429, headers: { 'retry-after': '2' } } });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 429, headers: { 'retry-after': '2' } } });
     const { client } = tiny({ totalTimeoutMs: 1000 });
     const error = await fail(client.call(tinyOperations.getBalance, { account: 'x' }));
     expect(error).toMatchObject({ name: 'RateLimitError', retryAfterMs: 2000 });
-    expect(mock.requests).toHaveLength(1);
+    expect(server.mock.requests).toHaveLength(1);
   });
 
   it('honours maxRetries per client and per call', async () => {
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 503 }, times: Number.POSITIVE_INFINITY });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 503 }, times: Number.POSITIVE_INFINITY });
     const { client } = tiny({ maxRetries: 0 });
     expect(await fail(client.call(tinyOperations.getBalance, { account: 'x' }))).toBeInstanceOf(ServerError);
-    expect(mock.requests).toHaveLength(1);
+    expect(server.mock.requests).toHaveLength(1);
     await fail(client.call(tinyOperations.getBalance, { account: 'x' }, { maxRetries: 3 }));
-    expect(mock.requests).toHaveLength(5);
+    expect(server.mock.requests).toHaveLength(5);
   });
 });
 
 describe('never a duplicate purchase', () => {
   it('does not retry an unsafe purchase after an after-processing reset: OutcomeUnknownError, recorded once', async () => {
-    mock.faults.add({ provider: 'tiny', path: '/buy', fault: { kind: 'reset-after' } });
+    server.mock.faults.add({ provider: 'tiny', path: '/buy', fault: { kind: 'reset-after' } });
     const { client } = tiny();
     const error = await fail(client.call(tinyOperations.buyUnsafe, { credits: 7 }));
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(error).toMatchObject({ attempts: 1, reconcile: { method: 'POST', path: '/buy', input: { credits: 7 } } });
     expect((error as Error).message).toMatch(/Outcome unknown for tiny.buyUnsafe/);
-    expect(sim.purchases).toEqual([{ credits: 7 }]);
-    expect(mock.requests).toHaveLength(1);
+    expect(server.sim.purchases).toEqual([{ credits: 7 }]);
+    expect(server.mock.requests).toHaveLength(1);
   });
 
   it('cannot tell a drop before processing from one after, so an unsafe purchase is not retried either way', async () => {
-    mock.faults.add({ provider: 'tiny', path: '/buy', fault: { kind: 'reset-before' } });
+    server.mock.faults.add({ provider: 'tiny', path: '/buy', fault: { kind: 'reset-before' } });
     const error = await fail(tiny().client.call(tinyOperations.buyUnsafe, { credits: 7 }));
     expect(error).toBeInstanceOf(OutcomeUnknownError);
-    expect(sim.purchases).toHaveLength(0);
-    expect(mock.requests).toHaveLength(1);
+    expect(server.sim.purchases).toHaveLength(0);
+    expect(server.mock.requests).toHaveLength(1);
   });
 
   it('retries a keyed purchase after a drop before processing: one purchase, no conflict', async () => {
-    mock.faults.add({ provider: 'tiny', path: '/buy-keyed', fault: { kind: 'reset-before' } });
+    server.mock.faults.add({ provider: 'tiny', path: '/buy-keyed', fault: { kind: 'reset-before' } });
     await expect(tiny().client.call(tinyOperations.buyKeyed, { credits: 7, key: 'k-1' })).resolves.toEqual({ id: 1, key: 'k-1' });
-    expect(sim.purchases).toEqual([{ credits: 7, key: 'k-1' }]);
-    expect(mock.requests).toHaveLength(2);
+    expect(server.sim.purchases).toEqual([{ credits: 7, key: 'k-1' }]);
+    expect(server.mock.requests).toHaveLength(2);
   });
 
   it('retries an unsafe purchase after 429 and after a 503 that names a retry time, but not after a bare 500', async () => {
-    mock.faults.add(
+    server.mock.faults.add(
       { provider: 'tiny', fault: { kind: 'status', status: 429 } },
       { provider: 'tiny', fault: { kind: 'status', status: 503, headers: { 'retry-after': '0' } } },
     );
     const { client } = tiny();
     await expect(client.call(tinyOperations.buyUnsafe, { credits: 1 })).resolves.toEqual({ id: 1 });
-    expect(mock.requests).toHaveLength(3);
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 500 } });
+    expect(server.mock.requests).toHaveLength(3);
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 500 } });
     expect(await fail(client.call(tinyOperations.buyUnsafe, { credits: 2 }))).toBeInstanceOf(ServerError);
-    expect(mock.requests).toHaveLength(4);
-    expect(sim.purchases).toEqual([{ credits: 1 }]);
+    expect(server.mock.requests).toHaveLength(4);
+    expect(server.sim.purchases).toEqual([{ credits: 1 }]);
   });
 
   it('treats an unreadable 2xx to an unsafe purchase as an unknown outcome (it was processed)', async () => {
-    mock.faults.add({ provider: 'tiny', path: '/buy', fault: { kind: 'malformed-after' } });
+    server.mock.faults.add({ provider: 'tiny', path: '/buy', fault: { kind: 'malformed-after' } });
     const error = await fail(tiny().client.call(tinyOperations.buyUnsafe, { credits: 3 }));
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect((error as Error).cause).toMatchObject({ name: 'DecodeError' });
-    expect(sim.purchases).toHaveLength(1);
+    expect(server.sim.purchases).toHaveLength(1);
   });
 
   it('retries a keyed purchase with the same generated key, and reads the 409 on the repeat as "already applied"', async () => {
-    mock.faults.add({ provider: 'tiny', path: '/buy-keyed', fault: { kind: 'reset-after' } });
+    server.mock.faults.add({ provider: 'tiny', path: '/buy-keyed', fault: { kind: 'reset-after' } });
     const error = await fail(tiny().client.call(tinyOperations.buyKeyed, { credits: 9 }));
     expect(error).toBeInstanceOf(AlreadyAppliedError);
     const [first, second] = bodies();
     expect(first.key).toMatch(/^[0-9a-f-]{36}$/);
     expect(second.key).toBe(first.key);
     expect((error as AlreadyAppliedError).idempotencyKey).toBe(first.key);
-    expect(sim.purchases).toHaveLength(1);
+    expect(server.sim.purchases).toHaveLength(1);
   });
 
   it('keeps one key per logical call across 5xx retries, and a fresh key per call', async () => {
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 502 } });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 502 } });
     const { client } = tiny();
     await client.call(tinyOperations.buyKeyed, { credits: 1 });
     await client.call(tinyOperations.buyKeyed, { credits: 1 });
     const keys = bodies().map((b) => b.key);
     expect(keys[0]).toBe(keys[1]);
     expect(keys[2]).not.toBe(keys[1]);
-    expect(sim.purchases).toHaveLength(2);
+    expect(server.sim.purchases).toHaveLength(2);
   });
 
   it('uses the caller-supplied idempotencyKey', async () => {
@@ -175,7 +169,7 @@ describe('never a duplicate purchase', () => {
 
 describe('timeouts and cancellation', () => {
   it('ends an attempt at timeoutMs with TimeoutError (within 50 ms)', async () => {
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'latency', ms: 1500 } });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'latency', ms: 1500 } });
     const started = performance.now();
     const error = await fail(tiny({ timeoutMs: 100, maxRetries: 0 }).client.call(tinyOperations.getBalance, { account: 'x' }));
     const elapsed = performance.now() - started;
@@ -186,16 +180,16 @@ describe('timeouts and cancellation', () => {
   });
 
   it('retries a timed-out safe call, but turns a timed-out unsafe purchase into OutcomeUnknownError', async () => {
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'latency', ms: 400 } });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'latency', ms: 400 } });
     await expect(tiny({ timeoutMs: 100 }).client.call(tinyOperations.getBalance, { account: 'x' })).resolves.toMatchObject({ account: 'x' });
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'latency', ms: 400 } });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'latency', ms: 400 } });
     const error = await fail(tiny({ timeoutMs: 100 }).client.call(tinyOperations.buyUnsafe, { credits: 1 }));
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect((error as Error).cause).toMatchObject({ name: 'TimeoutError' });
   });
 
   it('stops the whole call at totalTimeoutMs, retries included (within 50 ms)', async () => {
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'latency', ms: 1000 }, times: 5 });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'latency', ms: 1000 }, times: 5 });
     const started = performance.now();
     const error = await fail(tiny({ timeoutMs: 80, totalTimeoutMs: 200, maxRetries: 10 }).client.call(tinyOperations.getBalance, { account: 'x' }));
     const elapsed = performance.now() - started;
@@ -205,7 +199,7 @@ describe('timeouts and cancellation', () => {
   });
 
   it("tells the caller's abort apart from a timeout, and stops at once (within 50 ms)", async () => {
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'latency', ms: 1500 } });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'latency', ms: 1500 } });
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('user pressed cancel')), 80);
     const started = performance.now();
@@ -216,13 +210,13 @@ describe('timeouts and cancellation', () => {
   });
 
   it('aborts during a backoff sleep at once', async () => {
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 429, headers: { 'retry-after': '5' } } });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 429, headers: { 'retry-after': '5' } } });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 60);
     const started = performance.now();
     const error = await fail(tiny().client.call(tinyOperations.getBalance, { account: 'x' }, { signal: controller.signal }));
     expect(error).toBeInstanceOf(AbortedError);
     expect(performance.now() - started).toBeLessThan(110);
-    expect(mock.requests).toHaveLength(1);
+    expect(server.mock.requests).toHaveLength(1);
   });
 });

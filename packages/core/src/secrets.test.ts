@@ -1,18 +1,14 @@
 // No secret in any captured log line, error message, toString, JSON form or util.inspect output.
 import { inspect } from 'node:util';
-import { type MockServer, startMockServer } from '@creditkit/mock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient } from './client.js';
 import { ApiError, OutcomeUnknownError } from './errors.js';
 import type { OperationSpec } from './spec-types.js';
-import { createTinySimulator, TINY_KEY } from './test-support/tiny-simulator.js';
+import { useTinyMock } from './test-support/tiny-mock.js';
+import { TINY_KEY } from './test-support/tiny-simulator.js';
 import { tinyOperations, tinyProvider } from './test-support/tiny-provider.js';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ providers: [], extraSimulators: [createTinySimulator()] });
-});
-afterAll(() => mock.close());
+const server = useTinyMock();
 
 const forms = (error: unknown) => [String(error), (error as Error).message, (error as Error).stack ?? '', JSON.stringify(error), inspect(error, { depth: 10 })];
 
@@ -21,12 +17,12 @@ describe('secret hygiene', () => {
     const captured: string[] = [];
     const client = createClient(tinyProvider, {
       apiKey: TINY_KEY,
-      baseUrl: mock.url('tiny'),
+      baseUrl: server.mock.url('tiny'),
       logLevel: 'debug',
       logger: { debug: (m, l) => captured.push(m, JSON.stringify(l)), info: (m, l) => captured.push(m, JSON.stringify(l)), warn: (m, l) => captured.push(m, JSON.stringify(l)), error: (m, l) => captured.push(m, JSON.stringify(l)) },
       retry: { baseDelayMs: 1 },
     });
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 503 } });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 503 } });
     await client.call(tinyOperations.getBalance, { account: 'a' });
     const lines = captured.filter((_, i) => i % 2 === 1).map((l) => JSON.parse(l));
     expect(lines.map((l) => l.event)).toEqual(['request.start', 'request.send', 'request.end', 'retry.scheduled', 'request.start', 'request.send', 'request.end']);
@@ -37,7 +33,7 @@ describe('secret hygiene', () => {
   });
 
   it('scrubs a key the server echoes back from every form of the error', async () => {
-    const client = createClient(tinyProvider, { apiKey: TINY_KEY, baseUrl: mock.url('tiny') });
+    const client = createClient(tinyProvider, { apiKey: TINY_KEY, baseUrl: server.mock.url('tiny') });
     const echo: OperationSpec = { ...tinyOperations.getBalance, id: 'echo', path: '/nowhere' };
     const error = await client.call(echo, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -46,8 +42,8 @@ describe('secret hygiene', () => {
   });
 
   it('scrubs secrets from an outcome-unknown error and its reconcile data', async () => {
-    mock.faults.add({ provider: 'tiny', fault: { kind: 'reset-after' } });
-    const client = createClient(tinyProvider, { apiKey: TINY_KEY, baseUrl: mock.url('tiny') });
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'reset-after' } });
+    const client = createClient(tinyProvider, { apiKey: TINY_KEY, baseUrl: server.mock.url('tiny') });
     const error = await client.call(tinyOperations.buyUnsafe, { credits: 1, note: TINY_KEY } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     for (const form of forms(error)) expect(form).not.toContain(TINY_KEY);
