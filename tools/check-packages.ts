@@ -1,7 +1,8 @@
 // `npm run check:packages`: every publishable package under packages/ passes publint and
-// "Are the types wrong?" (attw --pack). Packages are found, not listed, so a new provider is covered.
+// "Are the types wrong?" (attw --pack), and its tarball holds only what it should (see below).
+// Packages are found, not listed, so a new provider is covered.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -27,6 +28,30 @@ for (const dir of readdirSync(join(root, 'packages')).sort()) {
     }
   }
 }
+// What each tarball holds (`npm pack --dry-run`): only dist/, README.md, LICENSE (the root one) and
+// CHANGELOG.md (written by `changeset version`, so absent before a package's first release), plus the
+// metadata a published package needs. A new package is covered as soon as it exists.
+const rootLicense = readFileSync(join(root, 'LICENSE'), 'utf8');
+const packed = JSON.parse(
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--workspaces', '--loglevel=error'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+) as { name: string; files: { path: string }[] }[];
+for (const dir of readdirSync(join(root, 'packages')).sort()) {
+  const cwd = join(root, 'packages', dir);
+  const pkg = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8'));
+  if (pkg.private) continue;
+  const files = packed.find((e) => e.name === pkg.name)?.files.map((f) => f.path) ?? [];
+  const problems = [
+    ...files.filter((f) => !/^(dist\/.+|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f)).map((f) => `ships ${f}`),
+    ...['package.json', 'README.md', 'LICENSE'].filter((f) => !files.includes(f)).map((f) => `no ${f}${f === 'LICENSE' ? ' (cp LICENSE packages/' + dir + '/)' : ''}`),
+    ...(files.some((f) => f.startsWith('dist/')) ? [] : ['no dist/ (build first)']),
+    ...(existsSync(join(cwd, 'LICENSE')) && readFileSync(join(cwd, 'LICENSE'), 'utf8') !== rootLicense ? ['LICENSE differs from the root LICENSE'] : []),
+    ...(pkg.sideEffects === false ? [] : ['sideEffects is not false']),
+    ...(pkg.engines?.node ? [] : ['no engines.node']),
+  ];
+  if (problems.length) failures.push(`tarball ${pkg.name}`);
+  console.log(`${problems.length ? 'FAIL' : 'ok  '} tarball ${pkg.name} (${files.length} files)${problems.map((p) => `\n       ${p}`).join('')}`);
+}
+
 if (failures.length) {
   console.error(`\n${failures.length} package check(s) failed: ${failures.join(', ')}`);
   process.exit(1);

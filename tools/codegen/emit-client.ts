@@ -65,6 +65,7 @@ export function emitClient(model: SpecModel): string {
   const types: string[] = [];
   const methods: string[] = [];
   const binds: string[] = [];
+  let usesComponents = false;
   for (const op of model.operations) {
     const T = pascal(op.id);
     const o = `Ops[${lit(op.id)}]`;
@@ -78,16 +79,20 @@ export function emitClient(model: SpecModel): string {
     }
     if (op.requestMediaType) parts.push(`NonNullable<${o}['requestBody']>['content'][${lit(op.requestMediaType)}]`);
     const media = op.responseMediaTypes[0];
+    const declared = media ? `${o}['responses'][${lit(Number(op.successStatus))}]['content'][${lit(media)}]` : 'undefined';
+    // Error documents that share the success status (marked `x-creditkit-error-variant`) become ProviderErrors.
+    const errors = errorVariants(op).map((name) => `components['schemas'][${lit(name)}]`);
+    if (errors.length) usesComponents = true;
     types.push(`/** Input of \`${op.id}\` (${op.method} ${op.path}): the API's own field names. */
 export type ${T}Input = Simplify<${parts.length ? parts.join(' & ') : 'Record<string, never>'}>;
 /** Decoded result of \`${op.id}\`. */
-export type ${T}Result = ${media ? `${o}['responses'][${lit(Number(op.successStatus))}]['content'][${lit(media)}]` : 'undefined'};`);
+export type ${T}Result = ${errors.length ? `Exclude<${declared}, ${errors.join(' | ')}>` : declared};`);
     methods.push(`  /** ${op.summary || op.id} — \`${op.method} ${op.path}\`, ${describeIdempotency(op)}. */
   ${op.id}(input: ${T}Input, options?: CallOptions): Promise<${T}Result>;`);
     binds.push(`    ${op.id}: (input, options) => client.call(operations.${op.id}, input, options) as Promise<${T}Result>,`);
   }
   return `import type { CallOptions, Client, Simplify } from '@creditkit/core';
-import type { operations as Ops } from './schema.js';
+import type { ${usesComponents ? 'components, ' : ''}operations as Ops } from './schema.js';
 import { operations } from './provider.js';
 
 ${types.join('\n\n')}
@@ -103,6 +108,13 @@ ${binds.join('\n')}
   };
 }
 `;
+}
+
+/** Component names of the success response's `oneOf`/`anyOf` members that describe an error body. */
+function errorVariants(op: OperationModel): string[] {
+  const schema = (op.responseSchema ?? {}) as Record<string, any>;
+  const variants: Record<string, any>[] = schema.oneOf ?? schema.anyOf ?? [];
+  return variants.filter((v) => v['x-creditkit-error-variant'] && v['x-creditkit-schema-name']).map((v) => v['x-creditkit-schema-name']);
 }
 
 function describeIdempotency(op: OperationModel): string {

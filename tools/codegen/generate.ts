@@ -9,7 +9,8 @@ const check = process.argv.includes('--check');
 const specDir = join(root, 'specs');
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
-const specs = readdirSync(specDir).filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('redocly') && (!only || f.replace(/\.ya?ml$/, '') === only));
+// Dotfiles (`.redocly.lint-ignore.yaml`) and the linter's config are not specs.
+const specs = readdirSync(specDir).filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('redocly') && !f.startsWith('.') && (!only || f.replace(/\.ya?ml$/, '') === only));
 if (only && !specs.length) throw new Error(`no spec named ${only} in specs/`);
 
 const stale: string[] = [];

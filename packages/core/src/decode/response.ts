@@ -18,7 +18,9 @@ export function decodeResponse(response: Response, text: string, ctx: CallContex
   const op = ctx.operation;
   if (!response.ok) {
     const body = decodeLoosely(text, response.headers.get('content-type'), ctx);
-    const retryAfterMs = retryHintMs(response.headers, ctx.provider.retryHints);
+    // Retry-After counts on any status; a provider's rate-limit headers (sent on every response by Fusebill)
+    // only say when to come back on a 429.
+    const retryAfterMs = retryHintMs(response.headers, response.status === 429 ? ctx.provider.retryHints : []);
     throw ApiError.from({
       ...context,
       status: response.status,
@@ -36,7 +38,8 @@ export function decodeResponse(response: Response, text: string, ctx: CallContex
   try {
     data = text === '' && !op.responseShape ? undefined : codec.decode(text, op.responseShape);
   } catch (error) {
-    if (error instanceof DecodeError) throw error;
+    // A codec's own DecodeError keeps its message; the call adds who failed, the status and the scrubbed raw text.
+    if (error instanceof DecodeError) throw new DecodeError(error.message, { ...context, raw: text, status: response.status, cause: error.cause });
     throw new DecodeError(`Could not decode the ${codec.mediaType} response: ${error instanceof Error ? error.message : String(error)}`, { ...context, raw: text, status: response.status, cause: error });
   }
   const failure = bodyError(data, ctx) ?? hooks.detectError?.(data);

@@ -1,0 +1,76 @@
+// The command line, parsed once with node:util parseArgs. Every command shares one flag set, so a flag
+// that does not apply to a command is simply unused; unknown flags are a usage error.
+import { parseArgs } from 'node:util';
+import { UsageError } from './usage-error.js';
+
+const OPTIONS = {
+  data: { type: 'string', short: 'd' },
+  credential: { type: 'string', short: 'c', multiple: true },
+  'base-url': { type: 'string' },
+  environment: { type: 'string', short: 'e' },
+  timeout: { type: 'string' },
+  'max-retries': { type: 'string' },
+  'idempotency-key': { type: 'string' },
+  'media-type': { type: 'string' },
+  mock: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface Args {
+  positionals: string[];
+  data?: string;
+  credentials: string[];
+  baseUrl?: string;
+  environment?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  idempotencyKey?: string;
+  mediaType?: string;
+  mock: boolean;
+  dryRun: boolean;
+  json: boolean;
+  verbose: boolean;
+  help: boolean;
+}
+
+export function parseCommandLine(argv: readonly string[]): Args {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs explains well ("Unknown option '--foo'"); drop its advice about `--` which does not apply here.
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+  const v = parsed.values;
+  return {
+    positionals: parsed.positionals,
+    credentials: v.credential ?? [],
+    mock: v.mock ?? false,
+    dryRun: v['dry-run'] ?? false,
+    json: v.json ?? false,
+    verbose: v.verbose ?? false,
+    help: v.help ?? false,
+    ...(v.data !== undefined ? { data: v.data } : {}),
+    ...(v['base-url'] !== undefined ? { baseUrl: v['base-url'] } : {}),
+    ...(v.environment !== undefined ? { environment: v.environment } : {}),
+    ...(v.timeout !== undefined ? { timeoutMs: parseDuration(v.timeout) } : {}),
+    ...(v['max-retries'] !== undefined ? { maxRetries: parseCount(v['max-retries']) } : {}),
+    ...(v['idempotency-key'] !== undefined ? { idempotencyKey: v['idempotency-key'] } : {}),
+    ...(v['media-type'] !== undefined ? { mediaType: v['media-type'] } : {}),
+  };
+}
+
+/** `30s`, `500ms` or plain milliseconds. */
+export function parseDuration(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text.trim());
+  if (!m || Number(m[1]) <= 0) throw new UsageError(`--timeout must be a positive duration like 30s, 500ms or 30000; got '${text}'`, 'e.g. --timeout 30s');
+  return Math.round(Number(m[1]) * (m[2] === 's' ? 1000 : 1));
+}
+
+function parseCount(text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`--max-retries must be a whole number ≥ 0; got '${text}'`, 'e.g. --max-retries 0 to never retry');
+  return Number(text);
+}

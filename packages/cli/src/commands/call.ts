@@ -1,0 +1,73 @@
+// `creditkit <provider> <operation>`: one call through the provider's generated client, its typed result
+// printed as a table or JSON, or its failure as one line + hint + exit code.
+import type { Args } from '../args.js';
+import { targetFor } from '../call/client-options.js';
+import { dryRun } from '../call/dry-run.js';
+import { progress } from '../call/progress.js';
+import { readInput } from '../call/read-input.js';
+import { withSimulators } from '../call/with-simulators.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import { exampleData } from '../help/examples.js';
+import type { Io } from '../io.js';
+import { formatRequests } from '../output/format-request.js';
+import { renderResult } from '../output/table.js';
+import type { CliProvider } from '../providers.js';
+import { type FailureContext, reportFailure } from '../report-failure.js';
+
+type Operation = (input: unknown, options?: { signal?: AbortSignal; idempotencyKey?: string }) => Promise<unknown>;
+
+export async function callCommand(provider: CliProvider, operation: string, args: Args, io: Io): Promise<number> {
+  const context: FailureContext = { provider, operation };
+  const aborter = new AbortController();
+  const unsubscribe = io.onInterrupt(() => aborter.abort());
+  try {
+    const input = await readInput(args.data, io, exampleData(provider.id, operation) ?? '{…}');
+    return await withSimulators(args.mock, async (mock) => {
+      const target = targetFor(provider, operation, args, mock);
+      // From here on, a failure's hint can name the URL, and its line is scrubbed of these credentials too.
+      Object.assign(context, { baseUrl: target.baseUrl, secrets: target.secrets });
+      const callOptions = { signal: aborter.signal, ...(args.idempotencyKey ? { idempotencyKey: args.idempotencyKey } : {}) };
+
+      if (args.dryRun) {
+        const dry = dryRun(target.secrets, target.baseUrl);
+        const base = withPlaceholders(provider, target.options, io);
+        const client = provider.createClient({ ...base, ...dry.options(provider, base) }) as unknown as Record<string, Operation>;
+        const requests = await dry.capture(() => client[operation]!(input, callOptions));
+        io.out(args.json ? JSON.stringify({ dryRun: true, requests }, null, 2) : formatRequests(requests));
+        io.err('dry run: nothing was sent');
+        const key = provider.operations[operation]!.idempotency;
+        if (key.generate && key.field && !args.idempotencyKey && input[key.field] === undefined) {
+          io.err(`dry run: ${key.field} was generated for this run only; pass --idempotency-key to send the same one`);
+        }
+        return EXIT_CODES.ok;
+      }
+
+      const shown = progress(io, `${provider.id}.${operation}`, args.verbose);
+      let result: unknown;
+      try {
+        const client = provider.createClient({ ...target.options, ...shown.options }) as unknown as Record<string, Operation>;
+        result = await client[operation]!(input, callOptions);
+      } finally {
+        shown.done();
+      }
+      io.out(args.json ? JSON.stringify(result ?? null, null, 2) : renderResult(result));
+      return EXIT_CODES.ok;
+    });
+  } catch (error) {
+    return reportFailure(error, context, io);
+  } finally {
+    unsubscribe();
+  }
+}
+
+/** A dry run needs no real credentials: a placeholder stands in for each missing one (redacted anyway). */
+function withPlaceholders(provider: CliProvider, options: Record<string, unknown>, io: Io): Record<string, unknown> {
+  const out = { ...options };
+  for (const [name, { env }] of Object.entries(provider.spec.credentials)) {
+    if (out[name] === undefined && !process.env[env]) {
+      out[name] = `placeholder-${name}`;
+      io.err(`dry run: ${env} is not set; a placeholder stands in for ${name}`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+// `creditkit walkthrough`: the main job. Starts the simulators, runs every provider's scenario, prints a
+// summary, stops the simulators; exits 0 only when every step went as expected.
+import { startMockServer } from '@creditkit/mock';
+import type { Args } from '../args.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { scenarios } from '../providers.js';
+import { runScenario, type StepRecord } from '../walkthrough/run-scenario.js';
+import { stepLine, summaryTable, verdict } from '../walkthrough/summary.js';
+
+export async function walkthroughCommand(args: Args, io: Io): Promise<number> {
+  const started = performance.now();
+  const mock = await startMockServer();
+  const records: StepRecord[] = [];
+  try {
+    const say = (text: string) => !args.json && io.out(text);
+    say(`creditkit walkthrough: ${scenarios.length} provider${scenarios.length === 1 ? '' : 's'} against the simulators on ${mock.origin}`);
+    for (const scenario of scenarios) {
+      const { provider } = scenario;
+      const op = provider.operations[scenario.success.operation];
+      say(`\n${provider.name} (${provider.id}) — ${op ? `${op.method} ${op.path}` : scenario.success.operation}`);
+      records.push(...(await runScenario(scenario, mock, (record) => say(stepLine(record)))));
+    }
+  } finally {
+    await mock.close();
+  }
+  const ok = records.every((r) => r.ok);
+  if (args.json) io.out(JSON.stringify({ ok, steps: records }, null, 2));
+  else io.out(`\nSummary\n${summaryTable(records)}\n\n${verdict(records, performance.now() - started)}`);
+  return ok ? EXIT_CODES.ok : EXIT_CODES.unexpected;
+}

@@ -1,0 +1,7 @@
+// @creditkit/cli as a library: run the `creditkit` command in-process (`run(['providers'])` -> exit code),
+// and the exit-code table scripts can rely on.
+export { run } from './run.js';
+export type { Io } from './io.js';
+export { EXIT_CODE_DOCS, EXIT_CODES, exitCodeFor } from './exit-codes.js';
+export type { ExitCode } from './exit-codes.js';
+export { UsageError } from './usage-error.js';

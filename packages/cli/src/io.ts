@@ -1,0 +1,30 @@
+// Where the command reads and writes. `run()` takes one, so the command can be embedded or driven in tests;
+// the bin passes the process's own.
+export interface Io {
+  /** Writes one or more lines to stdout (a newline is added). */
+  out(text: string): void;
+  /** Writes one or more lines to stderr (a newline is added). */
+  err(text: string): void;
+  /** Progress lines are drawn only on a terminal; set to the stream to draw on, or undefined. */
+  readonly progress?: { write(text: string): unknown; readonly columns?: number };
+  readStdin(): Promise<string>;
+  /** Calls `handler` on Ctrl-C; returns the unsubscribe. */
+  onInterrupt(handler: () => void): () => void;
+}
+
+export function processIo(): Io {
+  return {
+    out: (text) => void process.stdout.write(`${text}\n`),
+    err: (text) => void process.stderr.write(`${text}\n`),
+    ...(process.stderr.isTTY ? { progress: process.stderr } : {}),
+    async readStdin() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    onInterrupt(handler) {
+      process.once('SIGINT', handler);
+      return () => void process.off('SIGINT', handler);
+    },
+  };
+}

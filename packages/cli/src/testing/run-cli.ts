@@ -1,0 +1,50 @@
+// Runs the real `creditkit` command in a child process, as a shell would: its entry file under Node with
+// tsx's loader and the repo's test tsconfig, so every @creditkit/* import is the current source (no build
+// needed, never a stale dist/), in one process that gets signals directly.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { registry } from '../providers.js';
+
+const root = resolve(import.meta.dirname, '../../../..');
+const bin = resolve(root, 'packages/cli/src/bin.ts');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Credential env vars of the host are dropped, so every run sees only what the test gives it. */
+const credentialEnv = new Set(registry.providers.flatMap((p) => Object.values(p.spec.credentials).map((c) => c.env)));
+
+export interface RunOptions {
+  env?: Record<string, string>;
+  stdin?: string;
+  /** Sends SIGINT (Ctrl-C) once stderr satisfies this. */
+  interruptWhen?: (stderr: string) => boolean;
+}
+
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !credentialEnv.has(k)));
+  const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], {
+    cwd: root,
+    env: { ...env, TSX_TSCONFIG_PATH: resolve(root, 'tsconfig.test.json'), NO_COLOR: '1', ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  let interrupted = false;
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString();
+    if (!interrupted && options.interruptWhen?.(stderr)) interrupted = child.kill('SIGINT');
+  });
+  child.stdin.end(options.stdin ?? '');
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/** stderr as lines, without the trailing empty one. */
+export const lines = (text: string) => text.split('\n').filter((l) => l !== '');

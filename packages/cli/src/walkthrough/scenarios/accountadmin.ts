@@ -1,0 +1,30 @@
+// 2sms AccountAdmin: buy credits (an OAuth2 token first, then the purchase keyed by PurchaseID); then a
+// PurchaseID that is not a GUID and a misspelt field, a refused client secret, a purchase without billing
+// details (HTTP 200 with an `Error`), and a 429 the client rides out with the same PurchaseID.
+import { AuthenticationError, ProviderError, ValidationError } from '@creditkit/core';
+import { provider } from '@creditkit/accountadmin';
+import { defineScenario } from '../scenario.js';
+
+const purchase = { Billing: { Email: 'ops@example.com', Company: 'Example Ltd' }, PurchaseOrder: 'PO-walkthrough' };
+
+export const accountadmin = defineScenario({
+  provider,
+  success: {
+    operation: 'purchaseCredits',
+    input: purchase,
+    show: (r) => `${r.ResponseData?.Result ?? '?'}: ${r.ResponseData?.Detail?.Quantity ?? '?'} credits, invoice ${r.ResponseData?.Detail?.InvoiceNumber ?? '?'}`,
+  },
+  failures: [
+    { mode: 'validation', operation: 'purchaseCredits', input: { PurchaseID: 'PO-7', Billing: { Emial: 'ops@example.com' } }, expect: ValidationError },
+    { mode: 'auth', operation: 'purchaseCredits', input: purchase, client: { clientSecret: 'not-the-client-secret' }, expect: AuthenticationError },
+    { mode: 'provider error', operation: 'purchaseCredits', input: { PurchaseOrder: 'PO-7' }, expect: ProviderError },
+    {
+      mode: 'rate limit',
+      operation: 'purchaseCredits',
+      input: purchase,
+      // Only the purchase: the token request comes first and should go through.
+      arrange: (mock) => mock.faults.add({ provider: 'accountadmin', path: 'PurchaseCredits', fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } }),
+      expect: 'recovers',
+    },
+  ],
+});

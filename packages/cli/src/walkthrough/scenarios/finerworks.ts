@@ -1,0 +1,26 @@
+// FinerWorks: buy account credits into a cart; then a bad amount, a wrong key, a 429 the client rides out,
+// and a 200 whose body says no (an account_key the app may not act for).
+import { AuthenticationError, ProviderError, ValidationError } from '@creditkit/core';
+import { provider } from '@creditkit/finerworks';
+import { defineScenario } from '../scenario.js';
+
+export const finerworks = defineScenario({
+  provider,
+  success: {
+    operation: 'buyAccountCredits',
+    input: { amount: 250, cart_id: 'walkthrough-cart' },
+    show: (r) => `product_id ${r.product_id} added to cart walkthrough-cart (250 credits)`,
+  },
+  failures: [
+    { mode: 'validation', operation: 'buyAccountCredits', input: { amount: 99 }, expect: ValidationError },
+    { mode: 'auth', operation: 'buyAccountCredits', input: { amount: 250, cart_id: 'walkthrough-cart' }, client: { appKey: 'not-the-app-key' }, expect: AuthenticationError },
+    {
+      mode: 'rate limit',
+      operation: 'buyAccountCredits',
+      input: { amount: 250, cart_id: 'walkthrough-cart' },
+      arrange: (mock) => mock.faults.add({ provider: 'finerworks', fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } }),
+      expect: 'recovers',
+    },
+    { mode: 'provider error', operation: 'buyAccountCredits', input: { amount: 250, cart_id: 'walkthrough-cart', account_key: 'someone-else' }, expect: ProviderError },
+  ],
+});

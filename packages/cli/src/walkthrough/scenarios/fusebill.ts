@@ -1,0 +1,35 @@
+// Fusebill: add a tracked item to a draft purchase; then a too-long reference, a wrong key, a purchase no
+// longer in Draft, a 429 the client rides out, and a connection reset after the item was added: the retry
+// with the same reference is refused, so the item exists once (AlreadyAppliedError), never twice.
+import { AlreadyAppliedError, AuthenticationError, ConflictError, ValidationError } from '@creditkit/core';
+import { provider } from '@creditkit/fusebill';
+import { defineScenario } from '../scenario.js';
+
+export const fusebill = defineScenario({
+  provider,
+  success: {
+    operation: 'createPurchaseProductItem',
+    input: { purchaseId: 556891, reference: 'walkthrough-1', name: 'license code' },
+    show: (r) => `tracked item ${r.id} '${r.reference}' on purchase ${r.purchaseId} (${r.status})`,
+  },
+  failures: [
+    { mode: 'validation', operation: 'createPurchaseProductItem', input: { purchaseId: '556891', reference: 'r'.repeat(256) }, expect: ValidationError },
+    { mode: 'auth', operation: 'createPurchaseProductItem', input: { purchaseId: 556891, reference: 'walkthrough-2' }, client: { apiKey: 'MDpXUk9ORy1LRVk=' }, expect: AuthenticationError },
+    // Purchase 556892 is already Purchased.
+    { mode: 'conflict', operation: 'createPurchaseProductItem', input: { purchaseId: 556892, reference: 'walkthrough-2' }, expect: ConflictError },
+    {
+      mode: 'rate limit',
+      operation: 'createPurchaseProductItem',
+      input: { purchaseId: 556891, reference: 'walkthrough-3' },
+      arrange: (mock) => mock.faults.add({ provider: 'fusebill', fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } }),
+      expect: 'recovers',
+    },
+    {
+      mode: 'already applied',
+      operation: 'createPurchaseProductItem',
+      input: { purchaseId: 556891, reference: 'walkthrough-4' },
+      arrange: (mock) => mock.faults.add({ provider: 'fusebill', fault: { kind: 'reset-after' } }),
+      expect: AlreadyAppliedError,
+    },
+  ],
+});

@@ -1,0 +1,35 @@
+// Safe Creative: open a sale (a signed query-string RPC answered in XML); then an unknown service with only
+// one return URL, a wrong private key (the server answers HTTP 200 with an <error>), a 429 the client rides
+// out, and an unreadable answer to the sale: it may have been made, so it is not sent again (exit 8).
+import { OutcomeUnknownError, ProviderError, ValidationError } from '@creditkit/core';
+import { provider } from '@creditkit/safecreative';
+import { defineScenario } from '../scenario.js';
+
+const sale = { service: 'PROFESSIONAL', returnurl: 'https://example.com/sale-done', cancelurl: 'https://example.com/sale-cancelled' } as const;
+
+export const safecreative = defineScenario({
+  provider,
+  success: {
+    operation: 'userNewSale',
+    input: sale,
+    show: (r) => `sale ${r.code} ${r.status}${r.paymentlink ? ', payment link issued' : ''}`,
+  },
+  failures: [
+    { mode: 'validation', operation: 'userNewSale', input: { service: 'GOLD', returnurl: sale.returnurl }, expect: ValidationError },
+    { mode: 'provider error', operation: 'userNewSale', input: sale, client: { privateKey: 'notthekey00000000000000x' }, expect: ProviderError },
+    {
+      mode: 'rate limit',
+      operation: 'userNewSale',
+      input: sale,
+      arrange: (mock) => mock.faults.add({ provider: 'safecreative', fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } }),
+      expect: 'recovers',
+    },
+    {
+      mode: 'outcome unknown',
+      operation: 'userNewSale',
+      input: sale,
+      arrange: (mock) => mock.faults.add({ provider: 'safecreative', fault: { kind: 'malformed-after' } }),
+      expect: OutcomeUnknownError,
+    },
+  ],
+});

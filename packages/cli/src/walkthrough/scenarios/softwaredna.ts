@@ -1,0 +1,28 @@
+// software_DNA: query a license's credits (a GET with a JSON body); then a malformed IP and Target, a wrong
+// key, an unknown license, and a 429 the client rides out.
+import { AuthenticationError, NotFoundError, ValidationError } from '@creditkit/core';
+import { provider } from '@creditkit/softwaredna';
+import { defineScenario } from '../scenario.js';
+
+const query = { productId: 'P0001234', licenseId: 'TEST12345', Target: 'LICENSE', UserIp: '203.0.113.9' } as const;
+
+export const softwaredna = defineScenario({
+  provider,
+  success: {
+    operation: 'queryCredits',
+    input: query,
+    show: (credits) => `license TEST12345 holds ${credits.map((c) => `${c.Count} ${c.Name}`).join(', ')} credits`,
+  },
+  failures: [
+    { mode: 'validation', operation: 'queryCredits', input: { ...query, UserIp: '203.0.113.300', Target: 'BOTH' }, expect: ValidationError },
+    { mode: 'auth', operation: 'queryCredits', input: query, client: { apiKey: 'WRONGDNAAPIKEY0000000001' }, expect: AuthenticationError },
+    { mode: 'not found', operation: 'queryCredits', input: { ...query, licenseId: 'NOPE00000000000' }, expect: NotFoundError },
+    {
+      mode: 'rate limit',
+      operation: 'queryCredits',
+      input: query,
+      arrange: (mock) => mock.faults.add({ provider: 'softwaredna', fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } }),
+      expect: 'recovers',
+    },
+  ],
+});

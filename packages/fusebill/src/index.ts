@@ -1,0 +1,45 @@
+// @creditkit/fusebill — Fusebill (Stax Bill) tracked items on a purchase. Everything under generated/ comes
+// from specs/fusebill.yaml; what lives here is truly Fusebill's own: its options, its error text and its
+// rate-limit headers.
+import { type ClientOptions, defineProvider } from '@creditkit/core';
+import { bindOperations, type FusebillOperations } from './generated/client.js';
+import { operations, spec } from './generated/provider.js';
+import { type FusebillRateLimit, rateLimitPlugin } from './rate-limit.js';
+
+export type * from './generated/client.js';
+export type { FusebillRateLimit, FusebillRateLimitWindow } from './rate-limit.js';
+export { readRateLimit } from './rate-limit.js';
+
+export interface FusebillClientOptions extends ClientOptions {
+  /**
+   * The API key exactly as Fusebill's admin UI shows it: it is already base64, and is sent verbatim as
+   * `Authorization: Basic <apiKey>`. Default: env FUSEBILL_API_KEY.
+   */
+  apiKey?: string;
+  /** `production` (default; sandbox accounts too, the key picks the account) or `staging` (older test accounts). */
+  environment?: keyof typeof spec.servers;
+  /** Called with the `X-Rate-Limit-*` headers of every response, successful or not. */
+  onRateLimit?: (limits: FusebillRateLimit) => void;
+}
+
+export const provider = defineProvider<FusebillOperations, FusebillClientOptions>(
+  {
+    spec,
+    operations,
+    // Fusebill errors list their messages in `Errors[].Value`.
+    errorMessage: (body) => {
+      const errors = (body as { Errors?: unknown } | undefined)?.Errors;
+      if (!Array.isArray(errors)) return undefined;
+      const values = errors.map((e) => (e as { Value?: unknown } | null)?.Value).filter((v): v is string => typeof v === 'string');
+      return values.length ? values.join(', ') : undefined;
+    },
+    plugins: ({ options }) => {
+      const { onRateLimit } = options as FusebillClientOptions;
+      return onRateLimit ? [rateLimitPlugin(onRateLimit)] : [];
+    },
+  },
+  bindOperations,
+);
+
+export const createFusebillClient = provider.createClient;
+export type FusebillClient = ReturnType<typeof createFusebillClient>;

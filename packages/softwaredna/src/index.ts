@@ -1,0 +1,36 @@
+// @creditkit/softwaredna — software_DNA credits query. Everything under generated/ comes from
+// specs/softwaredna.yaml; what lives here is truly software_DNA's own: its options, its error text, and the
+// transport its GET-with-a-body needs.
+import { type ClientOptions, defineProvider } from '@creditkit/core';
+import { nodeHttpTransport } from '@creditkit/core/node';
+import { bindOperations, type SoftwareDnaOperations } from './generated/client.js';
+import { operations, spec } from './generated/provider.js';
+
+export type * from './generated/client.js';
+
+export interface SoftwareDnaClientOptions extends ClientOptions {
+  /** Your client id (`C000xxxx`, from myAccount → Company Information). Default: env SOFTWAREDNA_CLIENT_ID. */
+  clientId?: string;
+  /** Your API key (Resources → RESTful API). Default: env SOFTWAREDNA_API_KEY. */
+  apiKey?: string;
+  environment?: keyof typeof spec.servers;
+}
+
+export const provider = defineProvider<SoftwareDnaOperations, SoftwareDnaClientOptions>(
+  {
+    spec,
+    operations,
+    // The credits query is a GET with a JSON body, which WHATWG fetch cannot send; in browsers this import
+    // resolves to a stub that throws a ConfigurationError before anything is sent.
+    transport: nodeHttpTransport,
+    // software_DNA errors are ASP.NET's `{"Message": "..."}`.
+    errorMessage: (body) => {
+      const message = (body as { Message?: unknown } | undefined)?.Message;
+      return typeof message === 'string' ? message : undefined;
+    },
+  },
+  bindOperations,
+);
+
+export const createSoftwareDnaClient = provider.createClient;
+export type SoftwareDnaClient = ReturnType<typeof createSoftwareDnaClient>;

@@ -1,0 +1,38 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { createSoftwareDnaClient, type QueryCreditsInput, type QueryCreditsResult, type SoftwareDnaClient } from './index.js';
+
+declare const dna: SoftwareDnaClient;
+const where = { productId: 'P0001234', licenseId: 'TEST12345' };
+
+describe('software_DNA types', () => {
+  it('takes the path ids and the body fields in one flat input', () => {
+    expectTypeOf<QueryCreditsInput>().toEqualTypeOf<{
+      productId: string;
+      licenseId: string;
+      Target: 'LICENSE' | 'EMAIL' | 'ALL';
+      UserIp: string;
+      Test?: boolean;
+      SendDnaEmail?: boolean;
+    }>();
+    dna.queryCredits({ ...where, Target: 'ALL', UserIp: '2001:db8::1', Test: true });
+    // @ts-expect-error Target is LICENSE, EMAIL or ALL
+    dna.queryCredits({ ...where, Target: 'BOTH', UserIp: '203.0.113.9' });
+    // @ts-expect-error UserIp is required
+    dna.queryCredits({ ...where, Target: 'LICENSE' });
+    // @ts-expect-error Test is a boolean, not the string the vendor page shows
+    dna.queryCredits({ ...where, Target: 'LICENSE', UserIp: '203.0.113.9', Test: 'true' });
+  });
+
+  it('resolves to credits whose Count is a number', () => {
+    expectTypeOf(dna.queryCredits).returns.resolves.toEqualTypeOf<QueryCreditsResult>();
+    expectTypeOf<QueryCreditsResult>().toEqualTypeOf<{ Target: 'LICENSE' | 'EMAIL'; Name: string; Count: number }[]>();
+  });
+
+  it('needs both credentials as strings', () => {
+    createSoftwareDnaClient({ clientId: 'C0001234', apiKey: 'KEY' });
+    // @ts-expect-error software_DNA has only a production environment
+    createSoftwareDnaClient({ environment: 'test' });
+    // @ts-expect-error clientId is a string
+    createSoftwareDnaClient({ clientId: 1234 });
+  });
+});

@@ -1,0 +1,131 @@
+// XML text carries no types: every value is converted by the schema's shape, never guessed. A single element
+// becomes an array where the schema says array, absent elements stay absent, `xsi:nil` reads as null, and
+// elements the schema does not describe are left out (their type could only be guessed).
+import { conform, type Shape } from '@creditkit/core';
+import { arrayNames, memberName, rootName } from './names.js';
+import { ATTRIBUTE_PREFIX, TEXT_NODE, type XmlDocument, type XmlNode } from './parse.js';
+
+type Element = Record<string, XmlNode>;
+
+/** Names that must never become keys of a decoded object (the parser refuses them too; this is the second net). */
+const HOSTILE = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The root element picks the schema: the shape itself, or the variant (`oneOf`) whose XML name it carries. */
+export function decodeDocument(doc: XmlDocument, shape: Shape | undefined): unknown {
+  if (!shape) return decodeNode(doc.content, undefined, doc.root);
+  const candidates = shape.variants?.length ? shape.variants : [shape];
+  const named = candidates.map(rootName);
+  const match = candidates.find((s) => rootName(s) === doc.root) ?? (named.every((n) => n === undefined) ? shape : undefined);
+  if (!match) throw new Error(`unexpected root element <${doc.root}> (expected <${named.filter(Boolean).join('> or <')}>)`);
+  return decodeNode(doc.content, match, doc.root);
+}
+
+function decodeNode(node: XmlNode, shape: Shape | undefined, path: string): unknown {
+  if (isNil(node)) return null;
+  if (!shape || shape.type === 'any') return untyped(node, path);
+  if (shape.type === 'object') return decodeObject(node, shape, path);
+  if (shape.type === 'array') {
+    // A document whose root is the list itself: the root element is the wrapper.
+    const item = shape.items?.xml?.name ?? shape.items?.name ?? shape.xml?.name ?? path;
+    return decodeItems(typeof node === 'object' && node ? own(node as Element, item) : undefined, shape, path) ?? [];
+  }
+  return decodeScalar(textOf(node, path), shape, path);
+}
+
+function decodeObject(node: XmlNode, shape: Shape, path: string): unknown {
+  if (!shape.properties) return untyped(node, path);
+  if (typeof node === 'string') {
+    if (node.trim() !== '') throw new Error(`${path}: expected child elements, found text`);
+    return {};
+  }
+  const element = node as Element;
+  const out: Record<string, unknown> = {};
+  for (const [key, prop] of Object.entries(shape.properties)) {
+    const at = `${path}.${key}`;
+    let value: unknown;
+    if (prop.xml?.attribute) {
+      const raw = own(element, ATTRIBUTE_PREFIX + memberName(key, prop));
+      if (raw !== undefined) value = decodeScalar(String(raw), prop, at);
+    } else if (prop.type === 'array') {
+      value = decodeArray(element, key, prop, at);
+    } else {
+      const name = memberName(key, prop);
+      const child = own(element, name);
+      if (Array.isArray(child)) throw new Error(`${at}: <${name}> appears ${child.length} times where the schema allows one`);
+      if (child !== undefined) value = decodeNode(child, prop, at);
+    }
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+function decodeArray(parent: Element, key: string, shape: Shape, path: string): unknown {
+  const { wrapper, item } = arrayNames(key, shape);
+  if (!wrapper) return decodeItems(own(parent, item), shape, path);
+  const holder = own(parent, wrapper);
+  if (holder === undefined || isNil(holder)) return holder === undefined ? undefined : null;
+  if (Array.isArray(holder)) throw new Error(`${path}: <${wrapper}> appears ${holder.length} times where the schema allows one`);
+  if (typeof holder !== 'object' || !holder) return [];
+  return decodeItems(own(holder as Element, item), shape, path) ?? [];
+}
+
+/** One element where the schema says array is a list of one. */
+function decodeItems(items: XmlNode, shape: Shape, path: string): unknown[] | undefined {
+  if (items === undefined) return undefined;
+  return (Array.isArray(items) ? items : [items]).map((n, i) => decodeNode(n, shape.items, `${path}[${i}]`));
+}
+
+function decodeScalar(text: string, shape: Shape, path: string): unknown {
+  switch (shape.type) {
+    case 'number':
+    case 'integer': {
+      const trimmed = text.trim();
+      // XmlSerializer writes infinities and NaN of a double this way.
+      const special = SPECIAL_NUMBERS[trimmed];
+      const value = special ?? conform(trimmed, shape);
+      if (typeof value !== 'number' || (shape.type === 'integer' && !Number.isInteger(value))) {
+        throw new Error(`${path}: expected ${shape.type === 'integer' ? 'an integer' : 'a number'}, got ${quote(text)}`);
+      }
+      return value;
+    }
+    case 'boolean': {
+      const value = conform(text.trim(), shape);
+      if (typeof value !== 'boolean') throw new Error(`${path}: expected true or false, got ${quote(text)}`);
+      return value;
+    }
+    default:
+      // Strings, dates (kept as the ISO text the server sent, as the JSON path does), uuids.
+      return text;
+  }
+}
+
+const SPECIAL_NUMBERS: Record<string, number> = { INF: Number.POSITIVE_INFINITY, '-INF': Number.NEGATIVE_INFINITY, NaN: Number.NaN };
+
+/** A body with no schema (an error page): text stays text, repeated elements are lists, attributes drop. */
+function untyped(node: XmlNode, path: string): unknown {
+  if (Array.isArray(node)) return node.map((n, i) => untyped(n, `${path}[${i}]`));
+  if (typeof node !== 'object' || node === null) return node;
+  if (isNil(node)) return null;
+  const children = Object.keys(node).filter((k) => !k.startsWith(ATTRIBUTE_PREFIX) && k !== TEXT_NODE);
+  if (!children.length) return String((node as Element)[TEXT_NODE] ?? '');
+  const out: Record<string, unknown> = {};
+  for (const name of children) {
+    if (HOSTILE.has(name)) throw new Error(`${path}: refused element name <${name}>`);
+    out[name] = untyped((node as Element)[name], `${path}.${name}`);
+  }
+  return out;
+}
+
+function textOf(node: XmlNode, path: string): string {
+  if (typeof node === 'string') return node;
+  if (typeof node !== 'object' || node === null) return String(node ?? '');
+  if (Object.keys(node).some((k) => !k.startsWith(ATTRIBUTE_PREFIX) && k !== TEXT_NODE)) throw new Error(`${path}: expected a value, found child elements`);
+  return String((node as Element)[TEXT_NODE] ?? '');
+}
+
+const isNil = (node: XmlNode): boolean =>
+  typeof node === 'object' && node !== null && !Array.isArray(node) && own(node as Element, `${ATTRIBUTE_PREFIX}nil`) === 'true';
+
+const own = (element: Element, key: string): XmlNode => (Object.hasOwn(element, key) ? element[key] : undefined);
+
+const quote = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);

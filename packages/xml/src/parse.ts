@@ -1,0 +1,60 @@
+// fast-xml-parser, configured not to guess and not to trust: every value stays text (the schema converts it),
+// malformed documents are rejected whole, entity expansion and nesting are bounded, external entities and
+// prototype-polluting names (`__proto__`, `constructor`, `prototype`) throw.
+import { XMLParser } from 'fast-xml-parser';
+import type { XmlLimits } from './options.js';
+
+/** What the parser yields for one element: its text, or an object of children, `@_` attributes and `#text`. */
+export type XmlNode = unknown;
+
+export interface XmlDocument {
+  root: string;
+  content: XmlNode;
+}
+
+export const ATTRIBUTE_PREFIX = '@_';
+export const TEXT_NODE = '#text';
+
+export function createParser(limits: XmlLimits): XMLParser {
+  // Only DOCTYPE-declared entities can amplify a document, so the limits apply to them alone (`appliesTo`,
+  // read by the parser but missing from its typings); `&amp;` and character references expand to one char.
+  const entities = {
+    enabled: true,
+    maxEntityCount: 64,
+    maxEntitySize: 4096,
+    maxTotalExpansions: limits.maxEntityExpansions,
+    maxExpandedLength: limits.maxExpandedLength,
+    appliesTo: 'external',
+  };
+  return new XMLParser({
+    parseTagValue: false,
+    parseAttributeValue: false,
+    // Whitespace inside a string value is data (XmlSerializer keeps it); numbers are trimmed when converted.
+    trimValues: false,
+    ignoreAttributes: false,
+    attributeNamePrefix: ATTRIBUTE_PREFIX,
+    textNodeName: TEXT_NODE,
+    // `xsi:nil` reads as `nil`; `xmlns:*` declarations drop out.
+    removeNSPrefix: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    // Decodes numeric character references (`&#xE9;`), which XML allows anywhere; named HTML entities never
+    // occur in these APIs' documents and would otherwise be left as literal text.
+    htmlEntities: true,
+    processEntities: entities,
+    // The parser counts the elements open above the one being opened: the root is depth 1.
+    maxNestedTags: Math.max(0, limits.maxDepth - 1),
+    strictReservedNames: true,
+  });
+}
+
+/** Parses and validates a whole document; exactly one root element. Throws on anything else. */
+export function parseDocument(parser: XMLParser, text: string): XmlDocument {
+  const parsed = parser.parse(text, true) as Record<string, XmlNode>;
+  const roots = Object.keys(parsed);
+  const [root] = roots;
+  if (roots.length !== 1 || root === undefined || Array.isArray(parsed[root])) {
+    throw new Error(`expected one root element, found ${roots.length ? roots.map((r) => `<${r}>`).join(', ') : 'none'}`);
+  }
+  return { root, content: parsed[root] };
+}
