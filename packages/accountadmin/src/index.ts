@@ -1,10 +1,10 @@
 // @creditkit/accountadmin — 2sms AccountAdmin PurchaseCredits. Everything but this folder's hand-written files
 // is generated from specs/accountadmin.yaml: OAuth2 client credentials, the keyed PurchaseID, the `Error`
 // body rule. What lives here: the XML codec and the `format` option.
-import { type ClientOptions, defineProvider, type ProviderPlugin } from '@creditkit/core';
+import { type ClientOptions, defineProvider } from '@creditkit/core';
 import { xmlPlugin } from '@creditkit/xml';
 import { type WireFormat, withFormat } from './format.js';
-import { type AccountAdminOperations, bindOperations } from './generated/client.js';
+import { bindOperations } from './generated/client.js';
 import { operations, spec } from './generated/provider.js';
 
 export type * from './generated/client.js';
@@ -21,12 +21,10 @@ export interface AccountAdminClientOptions extends ClientOptions {
   environment?: keyof typeof spec.servers;
 }
 
-const generic = defineProvider<AccountAdminOperations, AccountAdminClientOptions>({ spec, operations, plugins: () => [xmlPlugin()] }, bindOperations);
-export type AccountAdminClient = ReturnType<typeof generic.createClient>;
-
-export const provider: ProviderPlugin<AccountAdminClient, AccountAdminClientOptions> = {
-  ...generic,
-  createClient: (options = {}) => generic.createClient(withFormat(options)),
-};
+export const provider = defineProvider<AccountAdminClientOptions>()(
+  { spec, operations, plugins: () => [xmlPlugin()], prepareOptions: withFormat },
+  bindOperations,
+);
 
 export const createAccountAdminClient = provider.createClient;
+export type AccountAdminClient = ReturnType<typeof createAccountAdminClient>;

@@ -1,6 +1,6 @@
 export { createClient } from './client.js';
 export { defineProvider } from './define-provider.js';
-export type { ProviderClient } from './define-provider.js';
+export type { ProviderClient, ProviderPackageDefinition } from './define-provider.js';
 export type { Client, ClientOptions, ProviderDefinition, ProviderSetup } from './client.js';
 export type { AttemptContext, AttemptRecord, CallContext, CallOptions } from './context.js';
 export type { Codec } from './decode/codec.js';

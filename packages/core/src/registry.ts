@@ -4,8 +4,8 @@ import { ConfigurationError } from './errors.js';
 import type { OperationSpec, ProviderSpec } from './spec-types.js';
 
 /** What every provider package exports as `provider`. */
-export interface ProviderPlugin<TClient = unknown, TOptions extends ClientOptions = ClientOptions> {
-  readonly id: string;
+export interface ProviderPlugin<TClient = unknown, TOptions extends ClientOptions = ClientOptions, Id extends string = string> {
+  readonly id: Id;
   readonly name: string;
   readonly spec: ProviderSpec;
   readonly operations: Readonly<Record<string, OperationSpec>>;
@@ -14,16 +14,16 @@ export interface ProviderPlugin<TClient = unknown, TOptions extends ClientOption
 
 /** The provider registered as `Id` (all of them when ids are not literal types). */
 type ProviderById<P, Id> = [Extract<P, { id: Id }>] extends [never] ? P : Extract<P, { id: Id }>;
-type ClientOf<P> = P extends ProviderPlugin<infer C, any> ? C : never;
-type OptionsOf<P> = P extends ProviderPlugin<any, infer O> ? O : never;
+type ClientOf<P> = P extends ProviderPlugin<infer C, any, string> ? C : never;
+type OptionsOf<P> = P extends ProviderPlugin<any, infer O, string> ? O : never;
 
-export interface Registry<P extends ProviderPlugin<any, any>> {
+export interface Registry<P extends ProviderPlugin<any, any, string>> {
   readonly providers: readonly P[];
   get<Id extends P['id']>(id: Id): ProviderById<P, Id>;
   client<Id extends P['id']>(id: Id, options?: OptionsOf<ProviderById<P, Id>>): ClientOf<ProviderById<P, Id>>;
 }
 
-export function createRegistry<const P extends ProviderPlugin<any, any>>(providers: readonly P[]): Registry<P> {
+export function createRegistry<const P extends ProviderPlugin<any, any, string>>(providers: readonly P[]): Registry<P> {
   const byId = new Map<string, P>();
   for (const p of providers) {
     if (byId.has(p.id) && byId.get(p.id) !== p) throw new ConfigurationError(`Two providers are registered as '${p.id}'`);

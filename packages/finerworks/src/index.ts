@@ -15,7 +15,7 @@ export interface FinerWorksClientOptions extends ClientOptions {
   environment?: keyof typeof spec.servers;
 }
 
-export const provider = defineProvider<FinerWorksOperations, FinerWorksClientOptions>(
+export const provider = defineProvider<FinerWorksClientOptions>()(
   {
     spec,
     operations,

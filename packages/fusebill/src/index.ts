@@ -22,7 +22,7 @@ export interface FusebillClientOptions extends ClientOptions {
   onRateLimit?: (limits: FusebillRateLimit) => void;
 }
 
-export const provider = defineProvider<FusebillOperations, FusebillClientOptions>(
+export const provider = defineProvider<FusebillClientOptions>()(
   {
     spec,
     operations,

@@ -19,7 +19,7 @@ export interface SafeCreativeClientOptions extends ClientOptions {
   environment?: keyof typeof spec.servers;
 }
 
-export const provider = defineProvider<SafeCreativeOperations, SafeCreativeClientOptions>(
+export const provider = defineProvider<SafeCreativeClientOptions>()(
   {
     spec,
     operations,

@@ -16,7 +16,7 @@ export interface SoftwareDnaClientOptions extends ClientOptions {
   environment?: keyof typeof spec.servers;
 }
 
-export const provider = defineProvider<SoftwareDnaOperations, SoftwareDnaClientOptions>(
+export const provider = defineProvider<SoftwareDnaClientOptions>()(
   {
     spec,
     operations,

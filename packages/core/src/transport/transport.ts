@@ -27,7 +27,9 @@ export function errorCode(error: unknown): string | undefined {
 export function toConnectionError(error: unknown, ctx: AttemptContext, stage: 'connect' | 'response'): CreditkitError {
   if (error instanceof CreditkitError) return error;
   const code = errorCode(error);
-  const requestSent = stage === 'response' || !code || !NOT_SENT.has(code);
+  // fetch refuses some ports outright ("bad port") without a code: nothing was sent.
+  const refusedByFetch = error instanceof Error && error.cause instanceof Error && error.cause.message === 'bad port';
+  const requestSent = stage === 'response' || (!refusedByFetch && (!code || !NOT_SENT.has(code)));
   const message = error instanceof Error ? (error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message) : String(error);
   return new ConnectionError(`Connection failed${requestSent ? '' : ' before the request was sent'}: ${message}`, {
     provider: ctx.provider.id,
