@@ -1,0 +1,47 @@
+// `npm run size` (size-limit): what each package costs a user's bundle, gzipped, dependencies included
+// (@creditkit/core, openapi-fetch, fast-xml-parser…), measured from its built ESM entry the way a user
+// imports it. Packages are found from packages/*/package.json, so a new one is measured without an edit:
+// a provider imports its `create…Client` and gets its kind's budget (JSON or XML) unless it has its own.
+// Bundled for Node (engines >= 20.19): node: built-ins stay external. Run `npm run build` first.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Budgets, from measurement (see the README's "Releases" section) with modest headroom. */
+const BUDGET = {
+  jsonProvider: '14.5 kB',
+  xmlProvider: '41 kB',
+  '@creditkit/core': '12.5 kB',
+  '@creditkit/xml': '27.5 kB',
+  '@creditkit/mock': '37 kB',
+  '@creditkit/cli': '75 kB',
+};
+
+const root = import.meta.dirname;
+const checks = [];
+for (const dir of readdirSync(join(root, 'packages')).sort()) {
+  const manifest = join(root, 'packages', dir, 'package.json');
+  if (!existsSync(manifest)) continue;
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
+  if (pkg.private) continue;
+  const entry = pkg.exports?.['.']?.import?.default ?? pkg.module;
+  if (!entry) continue;
+  const path = join('packages', dir, entry);
+  const built = existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : '';
+  // The user's first import: the client factory of a provider, else the whole entry.
+  const exported = [...built.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((s) => s.trim().split(/\s+as\s+/).pop()));
+  const factory = exported.find((name) => /^create\w*Client$/.test(name) && name !== 'createClient');
+  const provider = existsSync(join(root, 'specs', `${dir}.yaml`));
+  const kind = pkg.dependencies?.['@creditkit/xml'] ? 'xmlProvider' : 'jsonProvider';
+  const limit = BUDGET[pkg.name] ?? (provider ? BUDGET[kind] : undefined);
+  checks.push({
+    name: `${pkg.name}${factory ? ` — import { ${factory} }` : dir === 'core' ? ' — import { createClient }' : ' — import *'}`,
+    path,
+    import: factory ? `{ ${factory} }` : dir === 'core' ? '{ createClient }' : '*',
+    gzip: true,
+    ...(limit ? { limit } : {}),
+    // core/dist/node.js imports a chunk of pure class definitions for nothing; dropping it is right.
+    modifyEsbuildConfig: (config) => ({ ...config, platform: 'node', format: 'esm', logOverride: { 'ignored-bare-import': 'silent' } }),
+  });
+}
+
+export default checks;
