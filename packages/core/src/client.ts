@@ -5,12 +5,12 @@ import type { AttemptContext, CallContext, CallOptions } from './context.js';
 import type { Codec } from './decode/codec.js';
 import { jsonCodec } from './decode/json-codec.js';
 import { decodeResponse, type ProviderHooks } from './decode/response.js';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError, DecodeError } from './errors.js';
 import { type AttemptPlugin, type CallPlugin, compose, type Plugin, resolvePlugins } from './plugin.js';
 import { authPluginsFromSpec } from './plugins/auth/from-spec.js';
 import { resolveCredentials } from './plugins/auth/credentials.js';
 import { idempotencyPlugin } from './plugins/idempotency.js';
-import { type Logger, type LogLevel, loggerPlugin, makeLog } from './plugins/logger.js';
+import { type Logger, type LogLevel, loggerPlugin, makeLog, silent } from './plugins/logger.js';
 import { type RetryOptions, retryPlugin } from './plugins/retry.js';
 import { timeoutPlugin } from './plugins/timeout.js';
 import { validationPlugin } from './plugins/validation.js';
@@ -96,9 +96,13 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
     definition.plugins?.(setup) ?? [],
     options.plugins ?? [],
   );
+  const callLayers = callMiddleware(plugins.call);
+  const attemptLayers = attemptMiddleware(plugins.attempt);
   const codecs: Record<string, Codec> = { 'application/json': jsonCodec };
   for (const p of [...plugins.call, ...plugins.attempt]) Object.assign(codecs, p.codecs);
   const log = makeLog(options.logger, options.logLevel ?? 'info', (s) => secrets.scrub(s));
+  // Redacting the URL and headers for a debug line costs on every attempt: only when someone will read it.
+  const debugOn = !!options.logger && options.logLevel === 'debug';
   const transport = definition.transport ?? fetchTransport;
   const transportConfig = { maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes, ...(options.fetch ? { fetch: options.fetch } : {}) };
   // Core is generic over specs; the generated facades carry the types.
@@ -106,23 +110,30 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
 
   /** The innermost step: log exactly what leaves (redacted), then hand it to the transport. */
   function sendOnWire(request: Request, ctx: AttemptContext): Promise<Response> {
-    ctx.log('debug', 'request.send', { method: request.method, url: secrets.url(request.url), headers: secrets.headers(request.headers), attempt: ctx.attempt });
+    if (debugOn) ctx.log('debug', 'request.send', { method: request.method, url: secrets.url(request.url), headers: secrets.headers(request.headers), attempt: ctx.attempt });
     return transport(request, ctx, transportConfig);
   }
 
   async function attempt(input: Record<string, unknown>, ctx: CallContext): Promise<unknown> {
     const attemptCtx: AttemptContext = { ...ctx, attempt: ctx.history.length + 1 };
-    const send = compose<Request, Response, AttemptContext>(attemptMiddleware(plugins.attempt), sendOnWire, attemptCtx);
+    const send = compose<Request, Response, AttemptContext>(attemptLayers, sendOnWire, attemptCtx);
     const init = buildRequestInit(ctx.operation, input, codecs, options.mediaType, ctx.options.headers);
     const Request = requestClassFor(ctx.operation, init.body !== undefined);
-    const { response, data, error } = await http.request(ctx.operation.method.toLowerCase(), ctx.operation.path, {
+    // The body is read here, not by openapi-fetch: it would JSON.parse an error body (we then could not get the
+    // text back for a deeply nested one) and decode bad UTF-8 silently.
+    let received: Response | undefined;
+    const { response } = await http.request(ctx.operation.method.toLowerCase(), ctx.operation.path, {
       ...init,
-      parseAs: 'text',
-      fetch: (request: Request) => send(request),
+      parseAs: 'stream',
+      // openapi-fetch gets a bodiless copy (status and headers only): cloning the read body would tee its
+      // stream on every attempt, which costs more than the rest of the pipeline together.
+      fetch: async (request: Request) => {
+        received = await send(request);
+        return new Response(null, { status: received.status, statusText: received.statusText, headers: received.headers });
+      },
       ...(Request ? { Request } : {}),
     });
-    const text = typeof data === 'string' ? data : typeof error === 'string' ? error : error === undefined ? '' : JSON.stringify(error);
-    return decodeResponse(response, text, ctx, definition);
+    return decodeResponse(response, await bodyText(received ?? response, ctx), ctx, definition, options.mediaType);
   }
 
   return {
@@ -146,12 +157,24 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
         history: [],
         state: new Map([['input', input]]),
         ...(merged.totalTimeoutMs !== undefined ? { deadline: Date.now() + merged.totalTimeoutMs } : {}),
-        log: (level, event, fields = {}) => log(level, event, fields, who),
+        log: log === silent ? silent : (level, event, fields = {}) => log(level, event, fields, who),
       };
-      const run = compose<Record<string, unknown>, unknown, CallContext>(callMiddleware(plugins.call), attempt, ctx);
+      const run = compose<Record<string, unknown>, unknown, CallContext>(callLayers, attempt, ctx);
       return run(input as Record<string, unknown>);
     },
   };
+}
+
+/** The body as text; a 2xx body that is not UTF-8 is unreadable (an error body is kept as best it can be). */
+async function bodyText(response: Response, ctx: CallContext): Promise<string> {
+  const bytes = await response.arrayBuffer();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lenient = new TextDecoder().decode(bytes);
+    if (!response.ok) return lenient;
+    throw new DecodeError('The response body is not valid UTF-8', { provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets, raw: lenient, status: response.status });
+  }
 }
 
 const callMiddleware = (plugins: CallPlugin[]) => plugins.flatMap((p) => (p.middleware ? [p.middleware] : []));

@@ -55,7 +55,8 @@ export class ValidationError extends CreditkitError {
   constructor(issues: Issue[], context: ErrorContext = {}) {
     const where = context.operation ? `${context.provider}.${context.operation}` : 'input';
     super(`Invalid ${where}: ${issues.map((i) => i.message).join('; ')}`, context);
-    this.issues = issues;
+    // The issues quote the bad values (`got "…"`): scrubbed like the message, or JSON and inspect would show them.
+    this.issues = context.secrets ? context.secrets.scrubValue(issues) : issues;
   }
 }
 

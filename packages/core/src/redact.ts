@@ -5,6 +5,7 @@
 import { base64 } from './encoding.js';
 
 export const REDACTED = '[REDACTED]';
+const TRUNCATED = '[TRUNCATED]';
 
 const SECRET_NAMES = new Set([
   'authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'web_api_key', 'app_key', 'x-api-key',
@@ -32,11 +33,13 @@ export class Secrets {
   /** A deep copy with secret-named fields masked and every string scrubbed. */
   scrubValue<T>(value: T, depth = 0): T {
     if (typeof value === 'string') return this.scrub(value) as T;
-    if (!value || typeof value !== 'object' || depth > 20) return value;
+    if (!value || typeof value !== 'object') return value;
+    // Deeper than any real body: cut off rather than kept as is, so nothing below escapes the scrubbing and
+    // the copy stays printable (JSON.stringify of a hostile 10 000-deep body overflows the stack).
+    if (depth > 20) return TRUNCATED as T;
     if (Array.isArray(value)) return value.map((v) => this.scrubValue(v, depth + 1)) as T;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = isSecretName(k) ? REDACTED : this.scrubValue(v, depth + 1);
-    return out as T;
+    // Own properties only: a body's `"__proto__"` key must not become the copy's prototype.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecretName(k) ? REDACTED : this.scrubValue(v, depth + 1)])) as T;
   }
 
   headers(headers: Headers | Record<string, string> | undefined): Record<string, string> {

@@ -1,7 +1,7 @@
 // @creditkit/finerworks — FinerWorks v3 account credits. Everything but this file is generated from
 // specs/finerworks.yaml; what lives here is what is truly FinerWorks' own: its options and error text.
 import { type ClientOptions, defineProvider } from '@creditkit/core';
-import { bindOperations, type FinerWorksOperations } from './generated/client.js';
+import { bindOperations } from './generated/client.js';
 import { operations, spec } from './generated/provider.js';
 
 export type * from './generated/client.js';

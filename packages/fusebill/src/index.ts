@@ -2,7 +2,7 @@
 // from specs/fusebill.yaml; what lives here is truly Fusebill's own: its options, its error text and its
 // rate-limit headers.
 import { type ClientOptions, defineProvider } from '@creditkit/core';
-import { bindOperations, type FusebillOperations } from './generated/client.js';
+import { bindOperations } from './generated/client.js';
 import { operations, spec } from './generated/provider.js';
 import { type FusebillRateLimit, rateLimitPlugin } from './rate-limit.js';
 

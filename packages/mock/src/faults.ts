@@ -12,6 +12,14 @@ export type Fault =
   | { kind: 'truncate-after' }
   /** Process, then answer 200 with a body that is not what the content type says. */
   | { kind: 'malformed-after' }
+  /** Process, then answer with the body padded to `bytes` (default 6 MiB, past a client's 5 MiB default bound). */
+  | { kind: 'oversize'; bytes?: number }
+  /** Process, then answer with bytes that are not UTF-8 inside the body (after its first `"` or `>`). */
+  | { kind: 'invalid-utf8' }
+  /** Process, then answer with this content type (an HTML page, text/plain, JSON on XML…), and this body if given. */
+  | { kind: 'content-type'; contentType: string; body?: string }
+  /** Process, send the headers, then one byte of body every `intervalMs` (default 50), never finishing. */
+  | { kind: 'slow-body'; intervalMs?: number }
   /** Answer this status without processing (a 429 or 503 with hint headers, a 500…). */
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string };
 
@@ -38,8 +46,8 @@ interface ActiveRule extends FaultRule {
 export class FaultPlan {
   readonly #rules: ActiveRule[] = [];
   #random: () => number;
-  /** Every fault injected so far, in order. */
-  readonly injected: { provider: string; path: string; kind: Fault['kind'] }[] = [];
+  /** Every fault injected so far, in order; `requestId` is the request's `x-request-id` header, when it sent one. */
+  readonly injected: { provider: string; path: string; kind: Fault['kind']; requestId?: string }[] = [];
 
   constructor(seed = 1) {
     this.#random = mulberry32(seed);
@@ -57,7 +65,7 @@ export class FaultPlan {
   }
 
   /** The fault to apply to this request, if any (each rule's budget is consumed as it fires). */
-  take(provider: string, method: string, path: string): Fault | undefined {
+  take(provider: string, method: string, path: string, requestId?: string): Fault | undefined {
     for (const rule of this.#rules) {
       if (rule.provider && rule.provider !== provider) continue;
       if (rule.method && rule.method.toUpperCase() !== method) continue;
@@ -67,7 +75,7 @@ export class FaultPlan {
       if (rule.seen <= (rule.skip ?? 0)) continue;
       if (rule.probability !== undefined && this.#random() >= rule.probability) continue;
       rule.hits++;
-      this.injected.push({ provider, path, kind: rule.fault.kind });
+      this.injected.push({ provider, path, kind: rule.fault.kind, ...(requestId !== undefined ? { requestId } : {}) });
       return rule.fault;
     }
     return undefined;

@@ -93,7 +93,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     requests.push({ provider: simulator.id, method: request.method, path: request.path, query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, body: request.text });
     if (requests.length > keep) requests.splice(0, requests.length - keep);
 
-    const fault = faults.take(simulator.id, request.method, request.path);
+    const requestId = req.headers['x-request-id'];
+    const fault = faults.take(simulator.id, request.method, request.path, typeof requestId === 'string' ? requestId : undefined);
     if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms));
     if (fault?.kind === 'reset-before') return void req.socket.destroy();
     if (fault?.kind === 'status') return send(res, { status: fault.status, headers: { 'content-type': 'application/json', ...fault.headers }, body: fault.body ?? JSON.stringify({ Message: `injected ${fault.status}` }) });
@@ -144,6 +145,32 @@ function applyAfterFault(fault: Fault, res: ServerResponse, response: SimRespons
     case 'malformed-after':
       send(res, { ...response, status: 200, body: `${(response.body ?? '').slice(0, 7)}\u0000<<garbled` });
       return;
+    case 'oversize': {
+      const body = response.body ?? '';
+      send(res, { ...response, body: body.padEnd(Math.max(body.length, fault.bytes ?? 6 * 1024 * 1024), ' ') });
+      return;
+    }
+    case 'invalid-utf8': {
+      const body = Buffer.from(response.body ?? '');
+      const at = [body.indexOf('"'), body.indexOf('>')].find((i) => i >= 0) ?? -1;
+      const bytes = Buffer.concat([body.subarray(0, at + 1), Buffer.from([0xc3, 0x28, 0xff]), body.subarray(at + 1)]);
+      res.writeHead(response.status, { ...response.headers, 'content-length': String(bytes.length) });
+      res.end(bytes);
+      return;
+    }
+    case 'content-type':
+      send(res, { ...response, headers: { ...response.headers, 'content-type': fault.contentType }, ...(fault.body !== undefined ? { body: fault.body } : {}) });
+      return;
+    case 'slow-body': {
+      // No content-length: the body is chunked and never ends; it stops when the client goes away or the server closes.
+      res.writeHead(response.status, response.headers);
+      const body = response.body || ' ';
+      let next = 0;
+      const timer = setInterval(() => res.write(body[next++ % body.length]!), fault.intervalMs ?? 50);
+      timer.unref();
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
     default:
       send(res, response);
   }

@@ -3,7 +3,7 @@
 import { type ClientOptions, defineProvider } from '@creditkit/core';
 import { xmlPlugin } from '@creditkit/xml';
 import { safeCreativeError } from './errors.js';
-import { bindOperations, type SafeCreativeOperations } from './generated/client.js';
+import { bindOperations } from './generated/client.js';
 import { operations, spec } from './generated/provider.js';
 import { signedQueryPlugin } from './signed-query.js';
 

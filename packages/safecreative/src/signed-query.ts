@@ -38,8 +38,15 @@ export function signedQueryPlugin(config: SignedQueryConfig): AttemptPlugin {
     middleware: async (request, next, ctx) => {
       const response = await next(await signed(request, clock.now()));
       if (!(await saysInvalidTime(response, ctx))) return response;
-      const synced = await clock.sync(() => readServerTime(request, next, ctx));
-      // Without the server's time, the InvalidTime answer stands (a ProviderError).
+      // The clock read is shared by every call that met InvalidTime: each waits for it only as long as its own
+      // attempt may last. A call cut short this way was refused, not left in doubt: its InvalidTime answer stands
+      // (a ProviderError), unless its caller aborted.
+      let synced = false;
+      try {
+        synced = await untilAborted(clock.sync(() => readServerTime(request, next, ctx)), ctx.signal);
+      } catch (error) {
+        if (ctx.options.signal?.aborted) throw error;
+      }
       if (!synced) return response;
       ctx.log('info', 'auth.ztime-resync', { offsetMs: Math.round(clock.offsetMs) });
       return next(await signed(request, clock.now()));
@@ -67,8 +74,19 @@ async function readServerTime(request: Request, next: Next<Request, Response>, c
     if (!response.ok) return undefined;
     const ztime = codecOf(ctx).decode(await response.text(), ZTIME);
     return typeof ztime === 'number' && Number.isFinite(ztime) ? ztime : undefined;
-  } catch (error) {
-    if (ctx.signal?.aborted) throw error;
+  } catch {
+    // Never the reason of the call that happened to start the read: the other calls waiting on it would get it.
     return undefined;
   }
+}
+
+/** `promise`, or the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -3,7 +3,7 @@
 // transport its GET-with-a-body needs.
 import { type ClientOptions, defineProvider } from '@creditkit/core';
 import { nodeHttpTransport } from '@creditkit/core/node';
-import { bindOperations, type SoftwareDnaOperations } from './generated/client.js';
+import { bindOperations } from './generated/client.js';
 import { operations, spec } from './generated/provider.js';
 
 export type * from './generated/client.js';

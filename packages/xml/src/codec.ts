@@ -15,11 +15,17 @@ export function createXmlCodec(options: XmlOptions = {}): Codec {
         return decodeDocument(parseDocument(parser, text), shape);
       } catch (error) {
         // One typed error for malformed, hostile and off-schema documents alike; core adds who and scrubs `raw`.
-        throw new DecodeError(`Could not decode the XML body: ${error instanceof Error ? error.message : String(error)}`, { raw: text, cause: error });
+        // The parser's message can quote every open tag (megabytes for a hostile body): keep its start only.
+        const reason = error instanceof Error ? error.message : String(error);
+        const cause = reason.length > MAX_MESSAGE ? new Error(clip(reason)) : error;
+        throw new DecodeError(`Could not decode the XML body: ${clip(reason)}`, { raw: text, cause });
       }
     },
   };
 }
+
+const MAX_MESSAGE = 300;
+const clip = (message: string) => (message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message);
 
 /** The codec with the default limits. */
 export const xmlCodec: Codec = createXmlCodec();

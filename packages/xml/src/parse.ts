@@ -13,6 +13,7 @@ export interface XmlDocument {
 }
 
 export const ATTRIBUTE_PREFIX = '@_';
+const XML_ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 export const TEXT_NODE = '#text';
 
 export function createParser(limits: XmlLimits): XMLParser {
@@ -38,9 +39,10 @@ export function createParser(limits: XmlLimits): XMLParser {
     removeNSPrefix: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
-    // Decodes numeric character references (`&#xE9;`), which XML allows anywhere; named HTML entities never
-    // occur in these APIs' documents and would otherwise be left as literal text.
-    htmlEntities: true,
+    // Decodes numeric character references (`&#xE9;`), which XML allows anywhere, with only XML's five named
+    // entities: the full HTML table would be rebuilt for every document (it halved decode speed; BENCHMARKS.md).
+    // (The parser accepts an entity table here; its typings only say boolean.)
+    htmlEntities: XML_ENTITIES as unknown as boolean,
     processEntities: entities,
     // The parser counts the elements open above the one being opened: the root is depth 1.
     maxNestedTags: Math.max(0, limits.maxDepth - 1),

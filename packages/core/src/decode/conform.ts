@@ -16,9 +16,9 @@ export function conform(value: unknown, shape: Shape | undefined): unknown {
       return Array.isArray(value) ? value.map((v) => conform(v, shape.items)) : value;
     case 'object': {
       if (typeof value !== 'object' || Array.isArray(value) || !shape.properties) return value;
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = Object.hasOwn(shape.properties, k) ? conform(v, shape.properties[k]) : v;
-      return out;
+      const properties = shape.properties;
+      // fromEntries defines own properties: a `"__proto__"` key in the body stays data, never the result's prototype.
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Object.hasOwn(properties, k) ? conform(v, properties[k]) : v]));
     }
     default:
       return value;

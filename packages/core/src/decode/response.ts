@@ -13,7 +13,8 @@ export interface ProviderHooks {
   detectError?: (data: unknown) => { code: string; message: string } | undefined;
 }
 
-export function decodeResponse(response: Response, text: string, ctx: CallContext, hooks: ProviderHooks): unknown {
+/** `preferred`: the media type the client asked for (its `mediaType` option), trusted first when the answer's is vague. */
+export function decodeResponse(response: Response, text: string, ctx: CallContext, hooks: ProviderHooks, preferred?: string): unknown {
   const context = { provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets };
   const op = ctx.operation;
   if (!response.ok) {
@@ -30,9 +31,14 @@ export function decodeResponse(response: Response, text: string, ctx: CallContex
       message: hooks.errorMessage?.(body) ?? defaultMessage(body, response),
     });
   }
-  const codec = pickCodec(response.headers.get('content-type'), op.responseMediaTypes, ctx.codecs);
+  const declared = preferred && op.responseMediaTypes.some((m) => essence(m) === essence(preferred)) ? [preferred, ...op.responseMediaTypes] : op.responseMediaTypes;
+  const codec = pickCodec(response.headers.get('content-type'), declared, ctx.codecs);
   if (!codec) {
     throw new DecodeError(`Unexpected content type '${response.headers.get('content-type')}' (expected ${op.responseMediaTypes.join(' or ')})`, { ...context, raw: text, status: response.status });
+  }
+  // An answer the spec describes, but empty (a proxy, a crash mid-write): unreadable, not a result of `undefined`.
+  if (op.responseShape && text.trim() === '' && response.status !== 204) {
+    throw new DecodeError(`Empty ${codec.mediaType} body where the operation answers with one`, { ...context, raw: text, status: response.status });
   }
   let data: unknown;
   try {

@@ -16,6 +16,8 @@ export function validationPlugin(): CallPlugin {
       if (!op.validate(input)) {
         throw new ValidationError(toIssues(op.validate.errors ?? []), { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
       }
+      const unsendable = unpairedSurrogates(input);
+      if (unsendable.length) throw new ValidationError(unsendable, { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
       return next(input);
     },
   };
@@ -40,7 +42,7 @@ function toIssue(e: ValidatorIssue, all: readonly ValidatorIssue[]): Issue {
   const schema = e.parentSchema ?? {};
   const at = (segments: string[]) => segments.join('.');
   const field = at(base) || 'input';
-  const got = (value: unknown) => `; got ${JSON.stringify(value)?.slice(0, 60)}`;
+  const got = (value: unknown) => `; got ${preview(value)}`;
   const value = (e as { data?: unknown }).data;
   switch (e.keyword) {
     case 'required':
@@ -83,4 +85,26 @@ function toIssue(e: ValidatorIssue, all: readonly ValidatorIssue[]): Issue {
     default:
       return { path: field, rule: e.keyword, message: `${field} ${e.message ?? 'is invalid'}` };
   }
+}
+
+/** A short picture of a bad value; never throws (a BigInt or a cycle cannot be JSON). */
+function preview(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value)?.slice(0, 60);
+  } catch {
+    return typeof value === 'bigint' ? `${value}n` : Object.prototype.toString.call(value);
+  }
+}
+
+const UNPAIRED = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Strings with an unpaired surrogate have no UTF-8 form: URL encoding throws on them, bodies would corrupt them. */
+function unpairedSurrogates(value: unknown, path: readonly string[] = [], issues: Issue[] = []): Issue[] {
+  if (typeof value === 'string') {
+    const at = path.join('.') || 'input';
+    if (UNPAIRED.test(value)) issues.push({ path: at, rule: 'wellFormed', message: `${at} contains an unpaired UTF-16 surrogate, which cannot be sent as UTF-8` });
+  } else if (value && typeof value === 'object' && path.length < 32) {
+    for (const [k, v] of Object.entries(value)) unpairedSurrogates(v, [...path, k], issues);
+  }
+  return issues;
 }

@@ -1,6 +1,7 @@
 // OAuth2 client credentials: one token fetch shared by concurrent calls, cached until shortly before it
 // expires, and refreshed once when the API answers 401 to a token we believed valid.
-import { AuthenticationError, ConnectionError } from '../../errors.js';
+import { ApiError, AuthenticationError, ConnectionError } from '../../errors.js';
+import { retryHintMs } from '../../timing.js';
 import type { AttemptContext } from '../../context.js';
 import type { AttemptPlugin } from '../../plugin.js';
 
@@ -23,6 +24,7 @@ export function oauth2ClientCredentialsPlugin(config: OAuth2Config): AttemptPlug
     const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: config.clientId, client_secret: config.clientSecret });
     const fetchImpl = config.fetch ?? globalThis.fetch;
     let response: Response;
+    let text: string;
     try {
       response = await fetchImpl(config.tokenUrl, {
         method: 'POST',
@@ -30,19 +32,30 @@ export function oauth2ClientCredentialsPlugin(config: OAuth2Config): AttemptPlug
         body: body.toString(),
         signal: AbortSignal.timeout(ctx.options.timeoutMs),
       });
+      // Inside the try: a token answer cut off mid-body is a connection failure too, not a bare TypeError.
+      text = await response.text();
     } catch (error) {
       throw new ConnectionError('Token request failed', { provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets, requestSent: false, cause: error });
     }
-    const text = await response.text();
     let parsed: { access_token?: string; expires_in?: number | string; error?: string; error_description?: string } = {};
     try {
       parsed = JSON.parse(text);
     } catch {}
     if (!response.ok || !parsed.access_token) {
-      throw new AuthenticationError({
+      const init = {
         provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets, status: response.status, headers: response.headers, body: parsed,
         message: `token request refused: ${parsed.error_description ?? parsed.error ?? response.statusText}`,
-      });
+      };
+      // A busy token endpoint (429, 5xx) is not a refusal of the credentials: the retry rules apply to it.
+      if (response.status === 429 || response.status >= 500) {
+        const retryAfterMs = retryHintMs(response.headers);
+        throw ApiError.from({ ...init, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+      }
+      // Nor is a 2xx that is no token answer at all (garbled, an HTML page): the operation was not sent, retry it.
+      if (response.ok && parsed.error === undefined) {
+        throw new ConnectionError(`Token request failed: an unreadable ${response.status} answer`, { provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets, requestSent: false });
+      }
+      throw new AuthenticationError(init);
     }
     ctx.secrets.add(parsed.access_token);
     const lifetimeMs = Number(parsed.expires_in ?? 3600) * 1000;
@@ -68,15 +81,29 @@ export function oauth2ClientCredentialsPlugin(config: OAuth2Config): AttemptPlug
     },
     middleware: async (request, next, ctx) => {
       const spare = request.clone();
-      const first = await token(ctx);
+      const first = await untilAborted(token(ctx), ctx.signal);
       request.headers.set('authorization', `Bearer ${first}`);
       const response = await next(request);
       if (response.status !== 401) return response;
       // The token may have been revoked or expired early: refresh once, unless another call already did.
       if (cached?.token === first) cached = undefined;
-      const second = await token(ctx);
+      const second = await untilAborted(token(ctx), ctx.signal);
       spare.headers.set('authorization', `Bearer ${second}`);
       return next(spare);
     },
   };
+}
+
+/**
+ * Waits for the (shared) token, but no longer than this attempt may last: the caller's abort and the
+ * attempt's deadline end the wait at once, while the token request itself goes on for the other callers.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -1,0 +1,21 @@
+// An answer with a vague content type (text/plain, none) is read in the format the client asked for, not in
+// the first one the spec lists: an XML client used to parse its XML answer as JSON and fail.
+import { type MockServer, startMockServer } from '@creditkit/mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAccountAdminClient } from './index.js';
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMockServer({ providers: ['accountadmin'] });
+});
+afterAll(() => mock.close());
+beforeEach(() => mock.reset());
+
+describe('2sms answers with a vague content type', () => {
+  it.each(['json', 'xml'] as const)('are read in the format the client asked for (%s)', async (format) => {
+    mock.faults.add({ provider: 'accountadmin', path: 'PurchaseCredits', fault: { kind: 'content-type', contentType: 'text/plain; charset=utf-8' } });
+    // No retry: a retry with the same PurchaseID would be answered without the fault and hide a misreading.
+    const client = createAccountAdminClient({ ...mock.credentials.accountadmin, baseUrl: mock.url('accountadmin'), format, maxRetries: 0 });
+    await expect(client.purchaseCredits({ Billing: { Email: 'a@example.com' } })).resolves.toMatchObject({ ResponseData: { Result: 'Success' } });
+  });
+});

@@ -1,0 +1,42 @@
+// The clock read after InvalidTime is shared by concurrent calls. When it is slow, each call waits only as long
+// as its own attempt may: one that gives up keeps its InvalidTime answer (a refusal: nothing was bought), and
+// no call ever fails with another call's timeout (it used to get the other's bare abort reason, a Symbol).
+import { ProviderError } from '@creditkit/core';
+import { type MockServer, startMockServer } from '@creditkit/mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSafeCreativeClient } from './index.js';
+
+let mock: MockServer;
+beforeAll(async () => {
+  // Ten seconds ahead: every signed call is refused with InvalidTime until the client reads the clock.
+  mock = await startMockServer({ providers: ['safecreative'], now: () => Date.now() + 10_000 });
+});
+afterAll(() => mock.close());
+beforeEach(() => mock.reset());
+
+const client = () => createSafeCreativeClient({ ...mock.credentials.safecreative, baseUrl: mock.url('safecreative') });
+const sale = { service: 'PROFESSIONAL' } as const;
+/** The first request (a signed call, refused) passes; the next one, the clock read, is slow. */
+const slowClockRead = () => mock.faults.add({ provider: 'safecreative', skip: 1, times: 1, fault: { kind: 'latency', ms: 1500 } });
+const settle = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+
+describe('Safe Creative clock read under faults', () => {
+  it('keeps the InvalidTime refusal when the attempt ends while reading the clock, not an unknown outcome', async () => {
+    slowClockRead();
+    const error = await settle(client().userNewSale(sale, { timeoutMs: 300 }));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'InvalidTime' });
+    expect(mock.simulators.safecreative.sales.size).toBe(0);
+  });
+
+  it("does not hand one call's timeout to another call waiting on the same clock read", async () => {
+    slowClockRead();
+    const sc = client();
+    const first = settle(sc.userNewSale(sale, { timeoutMs: 300 }));
+    // Starts once the first call is reading the clock, and waits on that read.
+    await new Promise((r) => setTimeout(r, 50));
+    const second = settle(sc.userNewSale(sale, { timeoutMs: 5000 }));
+    for (const error of [await first, await second]) expect(error).toBeInstanceOf(ProviderError);
+    expect(mock.simulators.safecreative.sales.size).toBe(0);
+  });
+});

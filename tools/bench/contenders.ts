@@ -1,0 +1,132 @@
+// The clients compared by the request benchmark. Each one sends the same request and hands back the parsed
+// answer; `check` proves once, before any timing, that it really got the answer it should.
+import { Agent as HttpAgent } from 'node:http';
+import { createAccountAdminClient } from '@creditkit/accountadmin';
+import { createClient } from '@creditkit/core';
+import { nodeHttpTransport } from '@creditkit/core/node';
+import { createFinerWorksClient, provider as finerworks } from '@creditkit/finerworks';
+import axios from 'axios';
+import createOpenApiClient from 'openapi-fetch';
+import { Agent, request as undiciRequest } from 'undici';
+import type { paths } from '../../packages/finerworks/src/generated/schema.js';
+import { ACCOUNTADMIN_INPUT, ACCOUNTADMIN_KEYS, FINERWORKS_HEADERS, FINERWORKS_INPUT, FINERWORKS_KEYS, FINERWORKS_PATH } from './fixtures.js';
+
+export interface Contender {
+  name: string;
+  /** One request, answer read and parsed. */
+  send(): Promise<unknown>;
+  close?(): Promise<void>;
+}
+
+interface ContenderSpec {
+  name: string;
+  what: string;
+  create(baseUrl: string): Contender;
+  check(result: unknown): boolean;
+}
+
+const body = JSON.stringify(FINERWORKS_INPUT);
+const headers = { 'content-type': 'application/json', accept: 'application/json', ...FINERWORKS_HEADERS };
+const isFinerWorksAnswer = (r: unknown) => (r as { product_id?: unknown; status?: { success?: unknown } })?.product_id === 1001 && (r as { status: { success: unknown } }).status.success === true;
+const isPurchase = (r: unknown) => (r as { ResponseData?: { Detail?: { InvoiceNumber?: unknown } } })?.ResponseData?.Detail?.InvoiceNumber === 1;
+
+export const CONTENDERS: readonly ContenderSpec[] = [
+  {
+    name: 'undici.request',
+    what: '`undici.request` 7.30.2 (own keep-alive Agent), `body.json()`',
+    create(baseUrl) {
+      const dispatcher = new Agent();
+      const url = baseUrl + FINERWORKS_PATH;
+      return {
+        name: this.name,
+        send: async () => (await undiciRequest(url, { method: 'POST', headers, body, dispatcher })).body.json(),
+        close: () => dispatcher.close(),
+      };
+    },
+    check: isFinerWorksAnswer,
+  },
+  {
+    name: 'fetch',
+    what: "Node's global `fetch`, `res.json()`",
+    create(baseUrl) {
+      const url = baseUrl + FINERWORKS_PATH;
+      return { name: this.name, send: async () => (await fetch(url, { method: 'POST', headers, body })).json() };
+    },
+    check: isFinerWorksAnswer,
+  },
+  {
+    name: 'openapi-fetch',
+    what: 'bare `createClient<paths>()` (openapi-fetch 0.17.0, FinerWorks generated `paths`), `POST(…)`',
+    create(baseUrl) {
+      const client = createOpenApiClient<paths>({ baseUrl });
+      return {
+        name: this.name,
+        send: async () => (await client.POST(FINERWORKS_PATH, { body: FINERWORKS_INPUT, headers: { accept: 'application/json', ...FINERWORKS_HEADERS } })).data,
+      };
+    },
+    check: isFinerWorksAnswer,
+  },
+  {
+    name: 'axios',
+    what: 'axios 1.21.1, `axios.create()` with a keep-alive `http.Agent`, `post(…)`',
+    create(baseUrl) {
+      const httpAgent = new HttpAgent({ keepAlive: true });
+      const client = axios.create({ baseURL: baseUrl, httpAgent });
+      return {
+        name: this.name,
+        send: async () => (await client.post(FINERWORKS_PATH, FINERWORKS_INPUT, { headers: { accept: 'application/json', ...FINERWORKS_HEADERS } })).data,
+        close: async () => httpAgent.destroy(),
+      };
+    },
+    check: isFinerWorksAnswer,
+  },
+  {
+    name: 'creditkit JSON',
+    what: 'FinerWorks `buyAccountCredits`: validation, two API-key headers, retry/timeout/logger plugins, typed decode',
+    create(baseUrl) {
+      const client = createFinerWorksClient({ ...FINERWORKS_KEYS, baseUrl });
+      return { name: this.name, send: () => client.buyAccountCredits(FINERWORKS_INPUT) };
+    },
+    check: isFinerWorksAnswer,
+  },
+  {
+    name: 'creditkit JSON, node:http',
+    what: "diagnostic: the same FinerWorks call through core's own `node:http` transport (software_DNA's) instead of `fetch`",
+    create(baseUrl) {
+      const client = createClient({ spec: finerworks.spec, operations: finerworks.operations, transport: nodeHttpTransport }, { ...FINERWORKS_KEYS, baseUrl });
+      const operation = finerworks.operations.buyAccountCredits!;
+      return { name: this.name, send: () => client.call(operation, FINERWORKS_INPUT) };
+    },
+    check: isFinerWorksAnswer,
+  },
+  {
+    name: 'creditkit XML',
+    what: "2sms `purchaseCredits`, `format: 'xml'`: validation, UUID `PurchaseID`, OAuth2 bearer (token cached), XML encode + schema decode",
+    create(baseUrl) {
+      const client = createAccountAdminClient({ ...ACCOUNTADMIN_KEYS, baseUrl, format: 'xml' });
+      return { name: this.name, send: () => client.purchaseCredits(ACCOUNTADMIN_INPUT) };
+    },
+    check: isPurchase,
+  },
+  {
+    name: 'creditkit 2sms JSON',
+    what: "the same 2sms call with `format: 'json'` (isolates the XML codec's cost)",
+    create(baseUrl) {
+      const client = createAccountAdminClient({ ...ACCOUNTADMIN_KEYS, baseUrl, format: 'json' });
+      return { name: this.name, send: () => client.purchaseCredits(ACCOUNTADMIN_INPUT) };
+    },
+    check: isPurchase,
+  },
+];
+
+/** Creates every contender and proves each gets the right answer. */
+export async function createContenders(baseUrl: string): Promise<Contender[]> {
+  const out: Contender[] = [];
+  for (const spec of CONTENDERS) {
+    const contender = spec.create(baseUrl);
+    const result = await contender.send();
+    if (!spec.check(result)) throw new Error(`${spec.name}: unexpected answer ${JSON.stringify(result).slice(0, 200)}`);
+    out.push(contender);
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+// What every section hands back, and the Markdown helpers that turn it into BENCHMARKS.md.
+import type { Machine } from './machine.js';
+import { machineLine } from './machine.js';
+
+export interface Target {
+  what: string;
+  goal: string;
+  measured: string;
+  met: boolean;
+}
+
+export interface SectionResult {
+  title: string;
+  /** The section's body: tables and notes (without its heading). */
+  markdown: string;
+  targets: Target[];
+  /** How long the section took to run. */
+  ms: number;
+}
+
+export function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
+export const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+export const ratio = (r: number) => `${r.toFixed(2)}×`;
+export const verdict = (met: boolean) => (met ? 'met' : '**missed**');
+
+export interface ReportInput {
+  machine: Machine;
+  smoke: boolean;
+  startedAt: Date;
+  totalMs: number;
+  /** 1-minute load average at the start and the end: a busy machine slows everything, and this says so. */
+  load: [number, number];
+  staleBuild: readonly string[];
+  sections: SectionResult[];
+}
+
+export function renderReport({ machine, smoke, startedAt, totalMs, load, staleBuild, sections }: ReportInput): string {
+  const targets = sections.flatMap((s) => s.targets.map((t) => [s.title, t.what, t.goal, t.measured, verdict(t.met)]));
+  return [
+    '# creditkit benchmarks',
+    '',
+    `Written by \`npm run bench\` (tools/bench/) on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${smoke ? ' — **smoke run: too few samples to mean anything, only proves every section runs**' : ''}.`,
+    `Machine: ${machineLine(machine)}; 1-minute load average ${fmt(load[0], 1)} at the start, ${fmt(load[1], 1)} at the end. Whole run: ${fmt(totalMs / 1000, 0)} s.`,
+    ...(staleBuild.length ? [`**Warning: src/ was newer than dist/ in ${staleBuild.join(', ')}; those figures are of the last build.**`] : []),
+    'Every figure is a median across runs or rounds (never the best one); each section says how many. Re-run it on',
+    'your own machine: `npm run build && npm run bench` (`-- --smoke` runs every section in seconds, for CI).',
+    '',
+    '## Targets',
+    '',
+    table(['section', 'what', 'target', 'measured', ''], targets),
+    '',
+    ...sections.flatMap((s) => [`## ${s.title}`, '', s.markdown.trim(), '', `_Section time: ${fmt(s.ms / 1000, 1)} s._`, '']),
+  ].join('\n');
+}

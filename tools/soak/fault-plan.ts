@@ -1,0 +1,50 @@
+// The seeded fault plan of one soak round: per-request probabilities for drops, cut-off and garbled bodies,
+// latency spikes, 5xx and bad answers, plus a 429 burst per provider at a seeded point of the round.
+import { type Fault, type FaultRule, mulberry32, type SimulatorId } from '@creditkit/mock';
+
+/**
+ * Far above the latency a few hundred concurrent calls reach in one process on 2 busy cores (~2-3 s at worst),
+ * so that a timeout means a planned spike, never load: the soak must be able to explain every one.
+ */
+export const ATTEMPT_TIMEOUT_MS = 6000;
+/** Every latency fault is a spike past the attempt timeout: a timeout, never mere slowness. */
+export const SPIKE_MS = ATTEMPT_TIMEOUT_MS + 500;
+
+/**
+ * Faults after which the client cannot know whether the request was processed. An unsafe purchase that
+ * meets one must end as OutcomeUnknownError; no OutcomeUnknownError may happen without one.
+ */
+export const AMBIGUOUS: ReadonlySet<Fault['kind']> = new Set([
+  'reset-before', 'reset-after', 'truncate-after', 'malformed-after', 'latency', 'oversize', 'invalid-utf8', 'content-type', 'slow-body',
+]);
+
+const HTML = '<html><body><h1>500 Internal Server Error</h1></body></html>';
+
+/** Probability per matching request (the plan draws from its own seeded generator). */
+const PER_REQUEST: [Fault, number][] = [
+  [{ kind: 'reset-before' }, 0.025],
+  [{ kind: 'reset-after' }, 0.025],
+  [{ kind: 'truncate-after' }, 0.025],
+  [{ kind: 'malformed-after' }, 0.025],
+  [{ kind: 'latency', ms: SPIKE_MS }, 0.015],
+  [{ kind: 'status', status: 503, headers: { 'retry-after-ms': '20' } }, 0.02],
+  [{ kind: 'status', status: 500 }, 0.02],
+  [{ kind: 'status', status: 502, headers: { 'content-type': 'text/html' }, body: HTML }, 0.015],
+  [{ kind: 'oversize', bytes: 512 * 1024 }, 0.008],
+  [{ kind: 'invalid-utf8' }, 0.008],
+  [{ kind: 'content-type', contentType: 'text/html', body: HTML }, 0.008],
+  [{ kind: 'slow-body', intervalMs: 50 }, 0.004],
+];
+
+/** The rules of round `round`: same seed and round, same plan. */
+export function faultPlan(seed: number, round: number, providers: readonly SimulatorId[]): FaultRule[] {
+  const random = mulberry32(seed * 1009 + round);
+  // A burst: the next 6 requests to a provider after a seeded number of them are refused with 429.
+  const bursts = providers.map((provider): FaultRule => ({
+    provider,
+    skip: Math.floor(random() * 40),
+    times: 6,
+    fault: { kind: 'status', status: 429, headers: { 'retry-after-ms': '25' } },
+  }));
+  return [...bursts, ...PER_REQUEST.map(([fault, probability]): FaultRule => ({ fault, probability, times: Number.POSITIVE_INFINITY }))];
+}
