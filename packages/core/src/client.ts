@@ -125,11 +125,11 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
     const { response } = await http.request(ctx.operation.method.toLowerCase(), ctx.operation.path, {
       ...init,
       parseAs: 'stream',
-      // openapi-fetch gets a bodiless copy (status and headers only): cloning the read body would tee its
-      // stream on every attempt, which costs more than the rest of the pipeline together.
+      // With parseAs 'stream' openapi-fetch leaves a 2xx body alone, so it gets the response itself; an error body
+      // it would read, so it gets a bodiless copy (cloning would tee the stream on every attempt).
       fetch: async (request: Request) => {
         received = await send(request);
-        return new Response(null, { status: received.status, statusText: received.statusText, headers: received.headers });
+        return received.ok ? received : new Response(null, { status: received.status, statusText: received.statusText, headers: received.headers });
       },
       ...(Request ? { Request } : {}),
     });

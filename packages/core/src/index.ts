@@ -29,7 +29,7 @@ export { isSecretName, REDACTED, Secrets } from './redact.js';
 export type { ProviderPlugin, Registry } from './registry.js';
 export { createRegistry } from './registry.js';
 export type * from './spec-types.js';
-export { fullJitter, retryHintMs, sleep } from './timing.js';
+export { fullJitter, retryHintMs, sleep, untilAborted } from './timing.js';
 export { fetchTransport } from './transport/fetch-transport.js';
 export type { Transport, TransportConfig } from './transport/transport.js';
 export { base64 } from './encoding.js';

@@ -1,7 +1,7 @@
 // Safe Creative's auth, per attempt: add `authkey` and a fresh `ztime`, sign every parameter, and send the
 // rewritten URL (values percent-encoded on the wire, raw in the signature). On `InvalidTime` the client reads
 // the server's clock (`component=ztime`, unsigned), keeps the offset, and signs and sends once more.
-import type { AttemptContext, AttemptPlugin, Codec, Next, Shape } from '@creditkit/core';
+import { type AttemptContext, type AttemptPlugin, type Codec, type Next, type Shape, untilAborted } from '@creditkit/core';
 import { xmlCodec } from '@creditkit/xml';
 import { safeCreativeError } from './errors.js';
 import { ServerClock } from './server-clock.js';
@@ -78,15 +78,4 @@ async function readServerTime(request: Request, next: Next<Request, Response>, c
     // Never the reason of the call that happened to start the read: the other calls waiting on it would get it.
     return undefined;
   }
-}
-
-/** `promise`, or the signal's reason as soon as it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

@@ -1,7 +1,7 @@
 // OAuth2 client credentials: one token fetch shared by concurrent calls, cached until shortly before it
 // expires, and refreshed once when the API answers 401 to a token we believed valid.
 import { ApiError, AuthenticationError, ConnectionError } from '../../errors.js';
-import { retryHintMs } from '../../timing.js';
+import { retryHintMs, untilAborted } from '../../timing.js';
 import type { AttemptContext } from '../../context.js';
 import type { AttemptPlugin } from '../../plugin.js';
 
@@ -92,18 +92,4 @@ export function oauth2ClientCredentialsPlugin(config: OAuth2Config): AttemptPlug
       return next(spare);
     },
   };
-}
-
-/**
- * Waits for the (shared) token, but no longer than this attempt may last: the caller's abort and the
- * attempt's deadline end the wait at once, while the token request itself goes on for the other callers.
- */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
