@@ -1,17 +1,12 @@
 // 2sms AccountAdmin PurchaseCredits on the wire, through the simulator, in both body formats.
 import { inspect } from 'node:util';
 import { ConfigurationError, createRegistry, DecodeError, ProviderError, ValidationError } from '@creditkit/core';
-import { type MockServer, startMockServer } from '@creditkit/mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { type AccountAdminClientOptions, createAccountAdminClient, provider } from './index.js';
 import { compact, REQUEST_JSON, REQUEST_XML } from './test-support/page-samples.js';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ providers: ['accountadmin'] });
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+const mock = useMockServer({ providers: ['accountadmin'] });
 
 const client = (overrides: AccountAdminClientOptions = {}) =>
   createAccountAdminClient({ ...mock.credentials.accountadmin, baseUrl: mock.url('accountadmin'), ...overrides });

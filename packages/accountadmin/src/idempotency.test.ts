@@ -1,15 +1,10 @@
 // PurchaseID makes a purchase safe to repeat: one key per logical call, the same key on every retry, and
 // the simulator (as 2sms) answers a repeat with the original purchase.
-import { type MockServer, startMockServer } from '@creditkit/mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { type AccountAdminClientOptions, createAccountAdminClient } from './index.js';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ providers: ['accountadmin'] });
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+const mock = useMockServer({ providers: ['accountadmin'] });
 
 const client = (overrides: AccountAdminClientOptions = {}) =>
   createAccountAdminClient({ ...mock.credentials.accountadmin, baseUrl: mock.url('accountadmin'), retry: { random: () => 0 }, ...overrides });

@@ -1,16 +1,11 @@
 // OAuth2 client credentials against the simulated 2sms `/Token`, seen on the wire: the form-encoded grant,
 // one token for many calls (and for concurrent ones), renewal before expiry, one refresh on a 401.
 import { AuthenticationError } from '@creditkit/core';
-import { type MockServer, startMockServer } from '@creditkit/mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { type AccountAdminClientOptions, createAccountAdminClient } from './index.js';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ providers: ['accountadmin'] });
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+const mock = useMockServer({ providers: ['accountadmin'] });
 
 const client = (overrides: AccountAdminClientOptions = {}) =>
   createAccountAdminClient({ ...mock.credentials.accountadmin, baseUrl: mock.url('accountadmin'), ...overrides });

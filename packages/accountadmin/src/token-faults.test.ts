@@ -2,16 +2,12 @@
 // a rate-limited `/Token`, and a slow one that the caller cancels or the call's deadline ends. None may escape
 // the typed errors, pass for refused credentials, or outlast the caller's patience; none buys anything twice.
 import { AbortedError, TimeoutError } from '@creditkit/core';
-import { type Fault, type MockServer, startMockServer } from '@creditkit/mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Fault } from '@creditkit/mock';
+import { describe, expect, it } from 'vitest';
+import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { type AccountAdminClientOptions, createAccountAdminClient } from './index.js';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ providers: ['accountadmin'] });
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+const mock = useMockServer({ providers: ['accountadmin'] });
 
 const client = (overrides: AccountAdminClientOptions = {}) =>
   createAccountAdminClient({ ...mock.credentials.accountadmin, baseUrl: mock.url('accountadmin'), retry: { baseDelayMs: 1, maxDelayMs: 2 }, ...overrides });
