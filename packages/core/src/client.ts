@@ -5,6 +5,7 @@ import type { AttemptContext, CallContext, CallOptions } from './context.js';
 import type { Codec } from './decode/codec.js';
 import { jsonCodec } from './decode/json-codec.js';
 import { decodeResponse, type ProviderHooks } from './decode/response.js';
+import { utf8Strict } from './encoding.js';
 import { ConfigurationError, DecodeError } from './errors.js';
 import { type AttemptPlugin, type CallPlugin, compose, type Plugin, resolvePlugins } from './plugin.js';
 import { authPluginsFromSpec } from './plugins/auth/from-spec.js';
@@ -169,7 +170,7 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
 async function bodyText(response: Response, ctx: CallContext): Promise<string> {
   const bytes = await response.arrayBuffer();
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return utf8Strict(bytes);
   } catch {
     const lenient = new TextDecoder().decode(bytes);
     if (!response.ok) return lenient;

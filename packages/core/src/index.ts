@@ -32,4 +32,4 @@ export type * from './spec-types.js';
 export { fullJitter, retryHintMs, sleep, untilAborted } from './timing.js';
 export { fetchTransport } from './transport/fetch-transport.js';
 export type { Transport, TransportConfig } from './transport/transport.js';
-export { base64 } from './encoding.js';
+export { base64, utf8Strict } from './encoding.js';

@@ -1,7 +1,7 @@
 // The clock read after InvalidTime is shared by concurrent calls. When it is slow, each call waits only as long
 // as its own attempt may: one that gives up keeps its InvalidTime answer (a refusal: nothing was bought), and
 // no call ever fails with another call's timeout (it used to get the other's bare abort reason, a Symbol).
-import { ProviderError } from '@creditkit/core';
+import { DecodeError, OutcomeUnknownError, ProviderError } from '@creditkit/core';
 import { type MockServer, startMockServer } from '@creditkit/mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSafeCreativeClient } from './index.js';
@@ -38,5 +38,14 @@ describe('Safe Creative clock read under faults', () => {
     const second = settle(sc.userNewSale(sale, { timeoutMs: 5000 }));
     for (const error of [await first, await second]) expect(error).toBeInstanceOf(ProviderError);
     expect(mock.simulators.safecreative.sales.size).toBe(0);
+  });
+
+  it('does not take a refusal garbled with bytes that are not UTF-8 as proof: the sale ends in doubt, not sent again', async () => {
+    // The InvalidTime answer comes back with invalid UTF-8 in it: read leniently it would still say InvalidTime.
+    mock.faults.add({ provider: 'safecreative', times: 1, fault: { kind: 'invalid-utf8' } });
+    const error = await settle(client().userNewSale(sale));
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect((error as OutcomeUnknownError).cause).toBeInstanceOf(DecodeError);
+    expect(mock.requests.map((r) => r.query.component)).toEqual(['user.newsale']);
   });
 });

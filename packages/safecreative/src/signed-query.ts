@@ -1,7 +1,7 @@
 // Safe Creative's auth, per attempt: add `authkey` and a fresh `ztime`, sign every parameter, and send the
 // rewritten URL (values percent-encoded on the wire, raw in the signature). On `InvalidTime` the client reads
 // the server's clock (`component=ztime`, unsigned), keeps the offset, and signs and sends once more.
-import { type AttemptContext, type AttemptPlugin, type Codec, type Next, type Shape, untilAborted } from '@creditkit/core';
+import { type AttemptContext, type AttemptPlugin, type Codec, type Next, type Shape, untilAborted, utf8Strict } from '@creditkit/core';
 import { xmlCodec } from '@creditkit/xml';
 import { safeCreativeError } from './errors.js';
 import { ServerClock } from './server-clock.js';
@@ -59,9 +59,12 @@ const codecOf = (ctx: AttemptContext): Codec => ctx.codecs['application/xml'] ??
 async function saysInvalidTime(response: Response, ctx: AttemptContext): Promise<boolean> {
   if (!response.ok) return false;
   try {
-    return safeCreativeError(codecOf(ctx).decode(await response.clone().text(), ctx.operation.responseShape))?.code === 'InvalidTime';
+    // Strictly UTF-8, as the decoder reads it: a garbled answer is no proof of a refusal, and resending on it could
+    // buy twice.
+    const text = utf8Strict(await response.clone().arrayBuffer());
+    return safeCreativeError(codecOf(ctx).decode(text, ctx.operation.responseShape))?.code === 'InvalidTime';
   } catch {
-    // Unreadable: left for the decoder to report.
+    // Unreadable: left for the decoder to report (an unknown outcome for a purchase).
     return false;
   }
 }
