@@ -2,9 +2,7 @@
 // answer; `check` proves once, before any timing, that it really got the answer it should.
 import { Agent as HttpAgent } from 'node:http';
 import { createAccountAdminClient } from '@creditkit/accountadmin';
-import { createClient } from '@creditkit/core';
-import { nodeHttpTransport } from '@creditkit/core/node';
-import { createFinerWorksClient, provider as finerworks } from '@creditkit/finerworks';
+import { createFinerWorksClient } from '@creditkit/finerworks';
 import axios from 'axios';
 import createOpenApiClient from 'openapi-fetch';
 import { Agent, request as undiciRequest } from 'undici';
@@ -82,7 +80,7 @@ export const CONTENDERS: readonly ContenderSpec[] = [
   },
   {
     name: 'creditkit JSON',
-    what: 'FinerWorks `buyAccountCredits`: validation, two API-key headers, retry/timeout/logger plugins, typed decode',
+    what: 'FinerWorks `buyAccountCredits` (default transport, `node:http`): validation, two API-key headers, retry/timeout/logger plugins, typed decode',
     create(baseUrl) {
       const client = createFinerWorksClient({ ...FINERWORKS_KEYS, baseUrl });
       return { name: this.name, send: () => client.buyAccountCredits(FINERWORKS_INPUT) };
@@ -90,12 +88,11 @@ export const CONTENDERS: readonly ContenderSpec[] = [
     check: isFinerWorksAnswer,
   },
   {
-    name: 'creditkit JSON, node:http',
-    what: "diagnostic: the same FinerWorks call through core's own `node:http` transport (software_DNA's) instead of `fetch`",
+    name: 'creditkit JSON, fetch',
+    what: "diagnostic: the same FinerWorks call sent through Node's global `fetch` (the `fetch` option) instead of the default `node:http` transport",
     create(baseUrl) {
-      const client = createClient({ spec: finerworks.spec, operations: finerworks.operations, transport: nodeHttpTransport }, { ...FINERWORKS_KEYS, baseUrl });
-      const operation = finerworks.operations.buyAccountCredits!;
-      return { name: this.name, send: () => client.call(operation, FINERWORKS_INPUT) };
+      const client = createFinerWorksClient({ ...FINERWORKS_KEYS, baseUrl, fetch: globalThis.fetch });
+      return { name: this.name, send: () => client.buyAccountCredits(FINERWORKS_INPUT) };
     },
     check: isFinerWorksAnswer,
   },

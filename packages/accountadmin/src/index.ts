@@ -2,6 +2,7 @@
 // is generated from specs/accountadmin.yaml: OAuth2 client credentials, the keyed PurchaseID, the `Error`
 // body rule. What lives here: the XML codec and the `format` option.
 import { type ClientOptions, defineProvider } from '@creditkit/core';
+import { platformTransport } from '@creditkit/core/node';
 import { xmlPlugin } from '@creditkit/xml';
 import { type WireFormat, withFormat } from './format.js';
 import { bindOperations } from './generated/client.js';
@@ -22,7 +23,7 @@ export interface AccountAdminClientOptions extends ClientOptions {
 }
 
 export const provider = defineProvider<AccountAdminClientOptions>()(
-  { spec, operations, plugins: () => [xmlPlugin()], prepareOptions: withFormat },
+  { spec, operations, transport: platformTransport, plugins: () => [xmlPlugin()], prepareOptions: withFormat },
   bindOperations,
 );
 

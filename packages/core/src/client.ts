@@ -26,7 +26,10 @@ export interface ClientOptions {
   baseUrl?: string;
   /** Which of the spec's servers to use (`production`, `test`, `arena`…). */
   environment?: string;
-  /** A fetch implementation (tests inject one; defaults to the global). */
+  /**
+   * Send through this fetch instead of the provider's transport (`node:http` in Node, the global fetch elsewhere):
+   * a test double, a proxy-aware fetch. A GET with a body (software_DNA) still goes through `node:http`.
+   */
   fetch?: typeof fetch;
   /** Extra plugins; one named like a built-in replaces it. */
   plugins?: readonly Plugin[];
@@ -54,7 +57,10 @@ export interface ProviderDefinition extends ProviderHooks {
   readonly plugins?: (setup: ProviderSetup) => readonly Plugin[];
   /** Auth plugins, when the spec's schemes are not enough (Safe Creative's signature). */
   readonly auth?: (setup: ProviderSetup) => readonly Plugin[];
-  /** Needed when an operation sends a body on GET (software_DNA). */
+  /**
+   * How requests leave when the user gives no `fetch`: `@creditkit/core/node`'s transport (node:http in Node,
+   * none in browsers). Default: the global fetch. An operation that sends a body on GET always uses it.
+   */
   readonly transport?: Transport;
 }
 
@@ -104,7 +110,9 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
   const log = makeLog(options.logger, options.logLevel ?? 'info', (s) => secrets.scrub(s));
   // Redacting the URL and headers for a debug line costs on every attempt: only when someone will read it.
   const debugOn = !!options.logger && options.logLevel === 'debug';
-  const transport = definition.transport ?? fetchTransport;
+  const preferred = definition.transport ?? fetchTransport;
+  // A user's fetch carries everything fetch can; a body on GET only the provider's transport can.
+  const transportFor = (request: Request) => (options.fetch && !(request.method === 'GET' && request.body) ? fetchTransport : preferred);
   const transportConfig = { maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes, ...(options.fetch ? { fetch: options.fetch } : {}) };
   // Core is generic over specs; the generated facades carry the types.
   const http = createOpenApiFetch({ baseUrl }) as unknown as { request: UntypedRequest };
@@ -112,7 +120,7 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
   /** The innermost step: log exactly what leaves (redacted), then hand it to the transport. */
   function sendOnWire(request: Request, ctx: AttemptContext): Promise<Response> {
     if (debugOn) ctx.log('debug', 'request.send', { method: request.method, url: secrets.url(request.url), headers: secrets.headers(request.headers), attempt: ctx.attempt });
-    return transport(request, ctx, transportConfig);
+    return transportFor(request)(request, ctx, transportConfig);
   }
 
   async function attempt(input: Record<string, unknown>, ctx: CallContext): Promise<unknown> {
@@ -126,13 +134,13 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
     const { response } = await http.request(ctx.operation.method.toLowerCase(), ctx.operation.path, {
       ...init,
       parseAs: 'stream',
-      // With parseAs 'stream' openapi-fetch leaves a 2xx body alone, so it gets the response itself; an error body
-      // it would read, so it gets a bodiless copy (cloning would tee the stream on every attempt).
+      // openapi-fetch gets a bodiless copy: the body is read once, below, as bytes (an error body it would parse,
+      // and a 2xx body it would hand back as a stream).
       fetch: async (request: Request) => {
         received = await send(request);
-        return received.ok ? received : new Response(null, { status: received.status, statusText: received.statusText, headers: received.headers });
+        return new Response(null, { status: received.status, statusText: received.statusText, headers: received.headers });
       },
-      ...(Request ? { Request } : {}),
+      Request,
     });
     return decodeResponse(response, await bodyText(received ?? response, ctx), ctx, definition, options.mediaType);
   }

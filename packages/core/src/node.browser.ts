@@ -1,1 +1,5 @@
 export { nodeHttpTransport } from './transport/node-transport.browser.js';
+import type { Transport } from './transport/transport.js';
+
+/** Browsers and workers: none; core falls back to the global fetch. */
+export const platformTransport: Transport | undefined = undefined;

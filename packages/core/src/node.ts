@@ -1,1 +1,7 @@
-export { nodeHttpTransport } from './transport/node-transport.js';
+import { nodeHttpTransport } from './transport/node-transport.js';
+import type { Transport } from './transport/transport.js';
+
+export { nodeHttpTransport };
+
+/** The transport a provider prefers where it runs: node:http in Node (cheaper per request than fetch). */
+export const platformTransport: Transport | undefined = nodeHttpTransport;

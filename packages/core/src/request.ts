@@ -36,14 +36,28 @@ function pick(types: readonly string[], preferred: string | undefined, codecs: R
   return types.find((t) => codecs[essence(t)]) ?? types[0];
 }
 
+/** The text each Request was built with, so a transport need not read back the stream it was turned into. */
+const sourceBodies = new WeakMap<Request, string>();
+
+/** The body `request` was built with as text, when it came from `requestClassFor`'s class unchanged. */
+export const bodySource = (request: Request): string | undefined => sourceBodies.get(request);
+
+class SourcedRequest extends Request {
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(input, init);
+    if (typeof init?.body === 'string') sourceBodies.set(this, init.body);
+  }
+}
+
 /**
- * WHATWG Request refuses a body on GET. For such an operation (software_DNA), build the Request as a POST
- * and report the real method; only a transport that can send it (node:http) ever sees this object.
+ * The Request class openapi-fetch builds each attempt's request with. WHATWG Request refuses a body on GET: for
+ * such an operation (software_DNA), it is built as a POST that reports the real method; only a transport that
+ * can send it (node:http) ever sees this object.
  */
-export function requestClassFor(op: OperationSpec, hasBody: boolean): typeof Request | undefined {
-  if (!hasBody || (op.method !== 'GET' && op.method !== 'HEAD')) return undefined;
+export function requestClassFor(op: OperationSpec, hasBody: boolean): typeof Request {
+  if (!hasBody || (op.method !== 'GET' && op.method !== 'HEAD')) return SourcedRequest;
   const method = op.method;
-  return class BodyOnGetRequest extends Request {
+  return class BodyOnGetRequest extends SourcedRequest {
     constructor(input: RequestInfo | URL, init?: RequestInit) {
       super(input, { ...init, method: 'POST' });
     }

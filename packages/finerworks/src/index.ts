@@ -1,6 +1,7 @@
 // @creditkit/finerworks — FinerWorks v3 account credits. Everything but this file is generated from
 // specs/finerworks.yaml; what lives here is what is truly FinerWorks' own: its options and error text.
 import { type ClientOptions, defineProvider } from '@creditkit/core';
+import { platformTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';
 import { operations, spec } from './generated/provider.js';
 
@@ -19,6 +20,7 @@ export const provider = defineProvider<FinerWorksClientOptions>()(
   {
     spec,
     operations,
+    transport: platformTransport,
     // FinerWorks errors carry their text in `status.message` (or ASP.NET's `Message`).
     errorMessage: (body) => {
       const b = body as { status?: { message?: unknown }; Message?: unknown } | undefined;

@@ -2,6 +2,7 @@
 // from specs/fusebill.yaml; what lives here is truly Fusebill's own: its options, its error text and its
 // rate-limit headers.
 import { type ClientOptions, defineProvider } from '@creditkit/core';
+import { platformTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';
 import { operations, spec } from './generated/provider.js';
 import { type FusebillRateLimit, rateLimitPlugin } from './rate-limit.js';
@@ -26,6 +27,7 @@ export const provider = defineProvider<FusebillClientOptions>()(
   {
     spec,
     operations,
+    transport: platformTransport,
     // Fusebill errors list their messages in `Errors[].Value`.
     errorMessage: (body) => {
       const errors = (body as { Errors?: unknown } | undefined)?.Errors;

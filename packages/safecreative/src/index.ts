@@ -1,6 +1,7 @@
 // @creditkit/safecreative — Safe Creative v2 `user.newsale`. Generated from specs/safecreative.yaml except
 // what is truly Safe Creative's own: the signed query (with its clock resync) and the error documents.
 import { type ClientOptions, defineProvider } from '@creditkit/core';
+import { platformTransport } from '@creditkit/core/node';
 import { xmlPlugin } from '@creditkit/xml';
 import { safeCreativeError } from './errors.js';
 import { bindOperations } from './generated/client.js';
@@ -23,6 +24,7 @@ export const provider = defineProvider<SafeCreativeClientOptions>()(
   {
     spec,
     operations,
+    transport: platformTransport,
     plugins: () => [xmlPlugin()],
     auth: ({ credentials }) => [signedQueryPlugin({ authkey: credentials.authkey!, privateKey: credentials.privateKey! })],
     detectError: safeCreativeError,

@@ -1,3 +1,4 @@
+import { BufferedResponse } from './buffered-response.js';
 import type { Transport } from './transport.js';
 import { readBounded, toConnectionError } from './transport.js';
 
@@ -18,9 +19,5 @@ export const fetchTransport: Transport = async (request, ctx, config) => {
     if (ctx.signal?.aborted) throw ctx.signal.reason;
     throw toConnectionError(error, ctx, 'response');
   }
-  return new Response(response.status === 204 || response.status === 304 ? null : bytes, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+  return new BufferedResponse(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
 };

@@ -1,15 +1,21 @@
-// node:http(s) transport: the one that can send a JSON body on a GET (software_DNA's credits query),
-// which WHATWG fetch refuses. Imported through `@creditkit/core/node`; browsers get node-transport.browser.
-import { request as httpRequest } from 'node:http';
+// node:http(s) transport, the default in Node (as the AWS SDK's NodeHttpHandler is): it costs less per request
+// than Node 20's WHATWG fetch, and it is the one that can send a JSON body on a GET (software_DNA's credits
+// query), which fetch refuses. Imported through `@creditkit/core/node`; browsers get node-transport.browser.
+import { type IncomingMessage, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { Readable } from 'node:stream';
+import { bodySource } from '../request.js';
+import { BufferedResponse } from './buffered-response.js';
 import type { Transport } from './transport.js';
-import { readBounded, toConnectionError } from './transport.js';
+import { bodyTooLarge, joinChunks, toConnectionError } from './transport.js';
 
 export const nodeHttpTransport: Transport = async (request, ctx, config) => {
   const url = new URL(request.url);
-  const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
-  const headers: Record<string, string> = Object.fromEntries(request.headers.entries());
+  const source = bodySource(request);
+  const body = source !== undefined ? Buffer.from(source) : request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   if (body) headers['content-length'] = String(body.byteLength);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const signal = ctx.signal;
@@ -19,13 +25,8 @@ export const nodeHttpTransport: Transport = async (request, ctx, config) => {
     let stage: 'connect' | 'response' = 'connect';
     const req = send(url, { method: request.method, headers, ...(signal ? { signal } : {}) }, (res) => {
       stage = 'response';
-      readBounded(Readable.toWeb(res) as ReadableStream<Uint8Array>, config.maxResponseBytes, ctx).then((bytes) => {
-        const responseHeaders = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) {
-          if (v !== undefined) for (const one of Array.isArray(v) ? v : [v]) responseHeaders.append(k, one);
-        }
-        const status = res.statusCode ?? 0;
-        resolve(new Response(status === 204 || status === 304 ? null : bytes, { status, statusText: res.statusMessage ?? '', headers: responseHeaders }));
+      readAll(res, config.maxResponseBytes, ctx).then((bytes) => {
+        resolve(new BufferedResponse(bytes, { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: headersOf(res) }));
       }, fail);
     });
     // Once the request is written, a failure can no longer prove the server never saw it.
@@ -40,3 +41,26 @@ export const nodeHttpTransport: Transport = async (request, ctx, config) => {
     req.end(body);
   });
 };
+
+/** The whole body up to `limit` bytes; a cut-off body rejects (async iteration sees the premature close). */
+async function readAll(res: IncomingMessage, limit: number, ctx: Parameters<Transport>[1]): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > limit) {
+      res.destroy();
+      throw bodyTooLarge(limit, ctx);
+    }
+    chunks.push(chunk);
+  }
+  return joinChunks(chunks, size);
+}
+
+/** Every header line as sent, repeated ones included (rawHeaders keeps them apart). */
+function headersOf(res: IncomingMessage): Headers {
+  const headers = new Headers();
+  const raw = res.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  return headers;
+}

@@ -53,15 +53,15 @@ export async function readBounded(body: ReadableStream<Uint8Array> | null, limit
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      throw new ConnectionError(`Response body exceeds the ${limit}-byte limit (maxResponseBytes)`, {
-        provider: ctx.provider.id,
-        operation: ctx.operation.id,
-        requestSent: true,
-        code: 'RESPONSE_TOO_LARGE',
-      });
+      throw bodyTooLarge(limit, ctx);
     }
     chunks.push(value);
   }
+  return joinChunks(chunks, size);
+}
+
+/** One plain Uint8Array of its own (never a view into Node's shared Buffer pool). */
+export function joinChunks(chunks: readonly Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(new ArrayBuffer(size));
   let offset = 0;
   for (const c of chunks) {
@@ -69,4 +69,14 @@ export async function readBounded(body: ReadableStream<Uint8Array> | null, limit
     offset += c.byteLength;
   }
   return out;
+}
+
+/** A body past `maxResponseBytes`: the request was processed, its answer is not read. */
+export function bodyTooLarge(limit: number, ctx: AttemptContext): ConnectionError {
+  return new ConnectionError(`Response body exceeds the ${limit}-byte limit (maxResponseBytes)`, {
+    provider: ctx.provider.id,
+    operation: ctx.operation.id,
+    requestSent: true,
+    code: 'RESPONSE_TOO_LARGE',
+  });
 }
