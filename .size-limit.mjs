@@ -8,9 +8,9 @@ import { join } from 'node:path';
 
 /** Budgets, from measurement (see the README's "Releases" section) with modest headroom. */
 const BUDGET = {
-  jsonProvider: '14.5 kB',
+  jsonProvider: '15.5 kB',
   xmlProvider: '41 kB',
-  '@creditkit/core': '12.5 kB',
+  '@creditkit/core': '13.5 kB',
   '@creditkit/xml': '27.5 kB',
   '@creditkit/mock': '37 kB',
   '@creditkit/cli': '75 kB',

@@ -152,14 +152,15 @@ of the machine.
 
 ${table(['contender', 'sequential req/s', 'p50 ms', 'p99 ms', '× fetch (seq)', 'client CPU µs/req (seq)', `${o.concurrency} in flight req/s`, `× fetch (${o.concurrency})`], rows)}
 
-creditkit JSON against bare openapi-fetch (same request, same \`fetch\` underneath): ${spread('openapi-fetch', 'seqRps')} sequential,
+creditkit JSON (its default transport in Node, \`node:http\`) against bare openapi-fetch (over Node's \`fetch\`): ${spread('openapi-fetch', 'seqRps')} sequential,
 ${spread('openapi-fetch', 'concRps')} at ${o.concurrency} in flight (median and interquartile range of the per-round ratios: this machine is shared,
 so a ratio near a target can land on either side of it from one run to the next), ${ratio(cpuRatio(rounds, 'creditkit JSON', 'openapi-fetch'))} the client CPU per request; against axios:
-${ratio(vsAxios.seq)}, ${ratio(vsAxios.conc)} and ${ratio(cpuRatio(rounds, 'creditkit JSON', 'axios'))} the CPU. Raw \`fetch\` itself is no faster than axios here
-(Node 20's WHATWG \`fetch\` builds \`Request\`, \`Response\` and web streams for every request; axios and
-\`undici.request\` do not), and openapi-fetch adds its own \`Request\` on top: the gap to axios is the transport's.
-Through core's \`node:http\` transport the same creditkit call is ${ratio(pairedRatio(rounds, 'creditkit JSON, node:http', 'axios', 'seqRps'))} axios' time per request
-sequential and ${ratio(pairedRatio(rounds, 'creditkit JSON, node:http', 'axios', 'concRps'))} at ${o.concurrency} in flight.
+${ratio(vsAxios.seq)}, ${ratio(vsAxios.conc)} and ${ratio(cpuRatio(rounds, 'creditkit JSON', 'axios'))} the CPU. Node 20's WHATWG \`fetch\` builds \`Request\`, \`Response\` and
+web streams for every request (raw \`fetch\` is no faster than axios here, and openapi-fetch adds its own \`Request\` on
+top); axios and \`undici.request\` do not, and neither does creditkit's \`node:http\` transport, which also hands the
+pipeline the body bytes it read instead of a new stream. Sent through Node's \`fetch\` instead (the \`fetch\` option), the
+same creditkit call is ${ratio(pairedRatio(rounds, 'creditkit JSON, fetch', 'openapi-fetch', 'seqRps'))} bare openapi-fetch's time per request sequential and
+${ratio(pairedRatio(rounds, 'creditkit JSON, fetch', 'openapi-fetch', 'concRps'))} at ${o.concurrency} in flight: that is the pipeline's own cost over the same transport.
 The 2sms client fetched its OAuth2 token ${tokenFetches} time(s) for the whole run (cached, as designed); the
 server answered ${fmt(Object.values(counts).reduce((a, b) => a + b, 0))} requests.
 
