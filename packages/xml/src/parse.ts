@@ -47,6 +47,9 @@ export function createParser(limits: XmlLimits): XMLParser {
     // The parser counts the elements open above the one being opened: the root is depth 1.
     maxNestedTags: Math.max(0, limits.maxDepth - 1),
     strictReservedNames: true,
+    // No callbacks read the element path: skip building it as a string for every text and attribute (~8% of
+    // a 2sms decode).
+    jPath: false,
   });
 }
 
