@@ -70,6 +70,15 @@ describe('creditkit <provider> <operation>', { timeout: 60_000 }, () => {
     for (const secret of [wrong, mock.credentials.finerworks.webApiKey]) expect(stdout + stderr).not.toContain(secret);
   });
 
+  it('exits 4 when Safe Creative refuses the signature in a 200 body, never printing the private key', async () => {
+    const wrong = 'notthekey0000000000wrong';
+    const sale = JSON.stringify({ service: 'PROFESSIONAL' });
+    const { code, stdout, stderr } = await runCli(['safecreative', 'userNewSale', '--mock', '--credential', `privateKey=${wrong}`, '--data', sale]);
+    expect(code).toBe(4);
+    expect(lines(stderr)).toEqual(['error: AuthenticationError: InvalidSignature: Invalid signature', expect.stringMatching(/^hint: the provider refused the credentials: .*SAFECREATIVE_PRIVATE_KEY/)]);
+    expect(stdout + stderr).not.toContain(wrong);
+  });
+
   it('exits 4 when a credential is missing, and says which env var to set', async () => {
     const { code, stderr } = await runCli([...buy, ...atMock(), '--data', good]);
     expect(code).toBe(4);

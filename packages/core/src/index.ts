@@ -7,7 +7,7 @@ export type { Codec } from './decode/codec.js';
 export { essence } from './decode/codec.js';
 export { conform } from './decode/conform.js';
 export { jsonCodec } from './decode/json-codec.js';
-export type { ProviderHooks } from './decode/response.js';
+export type { BodyFailure, ProviderHooks } from './decode/response.js';
 export {
   AbortedError, AlreadyAppliedError, ApiError, AuthenticationError, ConfigurationError, ConflictError, ConnectionError,
   CreditkitError, DecodeError, NotFoundError, OutcomeUnknownError, PermissionDeniedError, ProviderError, RateLimitError,

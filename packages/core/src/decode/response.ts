@@ -1,7 +1,7 @@
 // Step 6 and 7 of a call: the read response becomes typed data or a typed error. Bodies are decoded by the
 // media type the server declared (falling back to the operation's), through the codec plugins provide.
 import type { CallContext } from '../context.js';
-import { ApiError, DecodeError, ProviderError } from '../errors.js';
+import { ApiError, AuthenticationError, DecodeError, PermissionDeniedError, ProviderError } from '../errors.js';
 import { readPointer } from '../pointer.js';
 import { retryHintMs } from '../timing.js';
 import { type Codec, essence } from './codec.js';
@@ -10,8 +10,20 @@ export interface ProviderHooks {
   /** The human message inside an error body (Fusebill `Errors[].Value`, software_DNA `Message`). */
   errorMessage?: (body: unknown) => string | undefined;
   /** A 2xx body that means failure, beyond the spec's `x-creditkit-body-error` rule. */
-  detectError?: (data: unknown) => { code: string; message: string } | undefined;
+  detectError?: (data: unknown) => BodyFailure | undefined;
 }
+
+/**
+ * A failure a 2xx body reports. `refused`: the failure is about the credentials, so it is thrown as the class a
+ * 401 or 403 would be (AuthenticationError, PermissionDeniedError); otherwise as a ProviderError.
+ */
+export interface BodyFailure {
+  code: string;
+  message: string;
+  refused?: 'authentication' | 'permission';
+}
+
+const REFUSALS = { authentication: AuthenticationError, permission: PermissionDeniedError } as const;
 
 /** `preferred`: the media type the client asked for (its `mediaType` option), trusted first when the answer's is vague. */
 export function decodeResponse(response: Response, text: string, ctx: CallContext, hooks: ProviderHooks, preferred?: string): unknown {
@@ -49,7 +61,11 @@ export function decodeResponse(response: Response, text: string, ctx: CallContex
     throw new DecodeError(`Could not decode the ${codec.mediaType} response: ${error instanceof Error ? error.message : String(error)}`, { ...context, raw: text, status: response.status, cause: error });
   }
   const failure = bodyError(data, ctx) ?? hooks.detectError?.(data);
-  if (failure) throw new ProviderError({ ...context, ...failure, body: data, status: response.status });
+  if (failure?.refused) {
+    const { code, message } = failure;
+    throw new REFUSALS[failure.refused]({ ...context, code, message: `${code}: ${message}`, body: data, status: response.status, headers: response.headers });
+  }
+  if (failure) throw new ProviderError({ ...context, code: failure.code, message: failure.message, body: data, status: response.status });
   return data;
 }
 
@@ -74,7 +90,7 @@ function decodeLoosely(text: string, contentType: string | null, ctx: CallContex
   }
 }
 
-function bodyError(data: unknown, ctx: CallContext): { code: string; message: string } | undefined {
+function bodyError(data: unknown, ctx: CallContext): BodyFailure | undefined {
   const rule = ctx.operation.bodyError;
   if (!rule) return undefined;
   const failed = rule.successPointer !== undefined
