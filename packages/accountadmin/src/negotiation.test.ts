@@ -1,15 +1,10 @@
 // An answer with a vague content type (text/plain, none) is read in the format the client asked for, not in
 // the first one the spec lists: an XML client used to parse its XML answer as JSON and fail.
-import { type MockServer, startMockServer } from '@creditkit/mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { createAccountAdminClient } from './index.js';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ providers: ['accountadmin'] });
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+const mock = useMockServer({ providers: ['accountadmin'] });
 
 describe('2sms answers with a vague content type', () => {
   it.each(['json', 'xml'] as const)('are read in the format the client asked for (%s)', async (format) => {

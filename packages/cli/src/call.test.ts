@@ -2,18 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@creditkit/mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { lines, runCli } from './testing/run-cli.js';
 import { runInProcess } from './testing/run-in-process.js';
 
 // A simulator of the test's own, so a test can arrange faults and see what arrived; the child gets its URL.
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ providers: ['finerworks'] });
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+const mock = useMockServer({ providers: ['finerworks'] });
 
 const buy = ['finerworks', 'buyAccountCredits'];
 const good = JSON.stringify({ amount: 250, cart_id: 'cli-cart' });

@@ -1,14 +1,9 @@
 import { AuthenticationError, ConfigurationError, createRegistry, ProviderError, ValidationError } from '@creditkit/core';
-import { type MockServer, startMockServer } from '@creditkit/mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { createFinerWorksClient, provider } from './index.js';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ providers: ['finerworks'] });
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+const mock = useMockServer({ providers: ['finerworks'] });
 
 const client = (overrides: Parameters<typeof createFinerWorksClient>[0] = {}) =>
   createFinerWorksClient({ ...mock.credentials.finerworks, baseUrl: mock.url('finerworks'), ...overrides });

@@ -2,16 +2,11 @@ import {
   AlreadyAppliedError, ApiError, AuthenticationError, base64, ConfigurationError, ConflictError, NotFoundError, RateLimitError,
   ValidationError,
 } from '@creditkit/core';
-import { type MockServer, startMockServer } from '@creditkit/mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { createFusebillClient, type FusebillRateLimit, readRateLimit } from './index.js';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ providers: ['fusebill'] });
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+const mock = useMockServer({ providers: ['fusebill'] });
 
 const client = (overrides: Parameters<typeof createFusebillClient>[0] = {}) =>
   createFusebillClient({ ...mock.credentials.fusebill, baseUrl: mock.url('fusebill'), ...overrides });

@@ -2,17 +2,12 @@
 // as its own attempt may: one that gives up keeps its InvalidTime answer (a refusal: nothing was bought), and
 // no call ever fails with another call's timeout (it used to get the other's bare abort reason, a Symbol).
 import { DecodeError, OutcomeUnknownError, ProviderError } from '@creditkit/core';
-import { type MockServer, startMockServer } from '@creditkit/mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { createSafeCreativeClient } from './index.js';
 
-let mock: MockServer;
-beforeAll(async () => {
-  // Ten seconds ahead: every signed call is refused with InvalidTime until the client reads the clock.
-  mock = await startMockServer({ providers: ['safecreative'], now: () => Date.now() + 10_000 });
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+// Ten seconds ahead: every signed call is refused with InvalidTime until the client reads the clock.
+const mock = useMockServer({ providers: ['safecreative'], now: () => Date.now() + 10_000 });
 
 const client = () => createSafeCreativeClient({ ...mock.credentials.safecreative, baseUrl: mock.url('safecreative') });
 const sale = { service: 'PROFESSIONAL' } as const;

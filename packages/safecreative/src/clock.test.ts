@@ -1,17 +1,12 @@
 // ztime must be within 5 s of Safe Creative's clock. Against a simulator whose clock is skewed, the client
 // is refused once with InvalidTime, reads the server clock (unsigned), keeps the offset and succeeds.
 import { ProviderError } from '@creditkit/core';
-import { type MockServer, startMockServer } from '@creditkit/mock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { createSafeCreativeClient, type SafeCreativeClientOptions } from './index.js';
 
-let mock: MockServer;
 let skewMs = 0;
-beforeAll(async () => {
-  mock = await startMockServer({ providers: ['safecreative'], now: () => Date.now() + skewMs });
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+const mock = useMockServer({ providers: ['safecreative'], now: () => Date.now() + skewMs });
 afterEach(() => {
   skewMs = 0;
 });

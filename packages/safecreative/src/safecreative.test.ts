@@ -3,16 +3,12 @@
 import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
 import { type AttemptPlugin, AuthenticationError, DecodeError, OutcomeUnknownError, PermissionDeniedError, ProviderError, ValidationError } from '@creditkit/core';
-import { type MockServer, type RecordedRequest, startMockServer } from '@creditkit/mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RecordedRequest } from '@creditkit/mock';
+import { describe, expect, it, vi } from 'vitest';
+import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { createSafeCreativeClient, type SafeCreativeClientOptions } from './index.js';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ providers: ['safecreative'] });
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+const mock = useMockServer({ providers: ['safecreative'] });
 
 /** The client, with a fetch that records the exact URL before handing the request to the simulator. */
 function client(overrides: SafeCreativeClientOptions = {}, urls: string[] = []) {

@@ -1,8 +1,8 @@
 import {
   ApiError, AuthenticationError, base64, ConfigurationError, NotFoundError, PermissionDeniedError, RateLimitError, ValidationError,
 } from '@creditkit/core';
-import { type MockServer, startMockServer } from '@creditkit/mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 // What `@creditkit/core/node` resolves to in a browser bundle, and a client built from the same sources.
 import { createClient } from '../../core/src/client.js';
 import { nodeHttpTransport as browserTransport } from '../../core/src/transport/node-transport.browser.js';
@@ -11,14 +11,9 @@ import { createSoftwareDnaClient, type QueryCreditsInput } from './index.js';
 
 // The simulator's clock runs with real time (rate-limit waits are real) and can jump ahead (lockouts).
 let clockOffset = 0;
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ providers: ['softwaredna'], now: () => Date.now() + clockOffset });
-});
-afterAll(() => mock.close());
+const mock = useMockServer({ providers: ['softwaredna'], now: () => Date.now() + clockOffset });
 beforeEach(() => {
   clockOffset = 0;
-  mock.reset();
 });
 
 const client = (overrides: Parameters<typeof createSoftwareDnaClient>[0] = {}) =>
