@@ -70,7 +70,7 @@ describe('creditkit <provider> <operation>', { timeout: 60_000 }, () => {
     const sale = JSON.stringify({ service: 'PROFESSIONAL' });
     const { code, stdout, stderr } = await runCli(['safecreative', 'userNewSale', '--mock', '--credential', `privateKey=${wrong}`, '--data', sale]);
     expect(code).toBe(4);
-    expect(lines(stderr)).toEqual(['error: AuthenticationError: InvalidSignature: Invalid signature', expect.stringMatching(/^hint: the provider refused the credentials: .*SAFECREATIVE_PRIVATE_KEY/)]);
+    expect(lines(stderr)).toEqual(['error: ProviderError: InvalidSignature: Invalid signature', expect.stringMatching(/^hint: the provider refused the credentials: .*SAFECREATIVE_PRIVATE_KEY/)]);
     expect(stdout + stderr).not.toContain(wrong);
   });
 

@@ -25,7 +25,7 @@ export const EXIT_CODE_DOCS: readonly (readonly [ExitCode, string])[] = [
   [1, 'unexpected error (a bug: please report it)'],
   [2, 'usage: unknown provider/operation/flag, --data not JSON, unknown --environment'],
   [3, 'validation: the input breaks the spec; nothing was sent'],
-  [4, 'auth: missing credential, or the provider refused it (401/403)'],
+  [4, 'auth: missing credential, or the provider refused it (401/403, or a body that says so)'],
   [5, 'rate limited (429) after the allowed retries'],
   [6, 'provider error: a body that says it failed, another HTTP error, or an unreadable answer'],
   [7, 'network: connection failed, timed out, or interrupted'],
@@ -36,6 +36,8 @@ export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof UsageError) return EXIT_CODES.usage;
   if (error instanceof ValidationError) return EXIT_CODES.validation;
   if (error instanceof ConfigurationError || error instanceof AuthenticationError || error instanceof PermissionDeniedError) return EXIT_CODES.auth;
+  // A 200 body that refuses the credentials (Safe Creative `InvalidSignature`) is an auth failure too.
+  if (error instanceof ProviderError && error.refused) return EXIT_CODES.auth;
   if (error instanceof RateLimitError) return EXIT_CODES.rateLimit;
   if (error instanceof OutcomeUnknownError || error instanceof AlreadyAppliedError) return EXIT_CODES.outcomeUnknown;
   if (error instanceof ConnectionError || error instanceof TimeoutError || error instanceof AbortedError) return EXIT_CODES.network;

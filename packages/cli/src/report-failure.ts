@@ -46,8 +46,9 @@ function hintFor(error: unknown, ctx: FailureContext): string {
     return `fix ${fields} in --data; \`creditkit ${ctx.provider?.id ?? '<provider>'} ${ctx.operation ?? '<operation>'} --help\` lists the fields`;
   }
   if (error instanceof ConfigurationError) return `set ${credentials}, or use --mock to call the built-in simulators`;
-  if (error instanceof AuthenticationError) return `the provider refused the credentials: check ${credentials}`;
-  if (error instanceof PermissionDeniedError) return `the credentials were accepted but may not call ${ctx.operation ?? 'this operation'}: check the account's permissions`;
+  const refused = error instanceof ProviderError ? error.refused : undefined;
+  if (error instanceof AuthenticationError || refused === 'authentication') return `the provider refused the credentials: check ${credentials}`;
+  if (error instanceof PermissionDeniedError || refused === 'permission') return `the credentials were accepted but may not call ${ctx.operation ?? 'this operation'}: check the account's permissions`;
   if (error instanceof RateLimitError) {
     return error.retryAfterMs === undefined
       ? 'rate limited: retry later, or raise --max-retries to wait automatically'

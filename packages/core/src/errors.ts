@@ -68,8 +68,6 @@ export interface ApiErrorInit extends ErrorContext {
   headers?: Headers;
   body?: unknown;
   message?: string;
-  /** The provider's own error id, when its answer names one (Safe Creative `InvalidSignature`). */
-  code?: string;
 }
 
 /** The server answered with an HTTP error status. */
@@ -80,21 +78,16 @@ export class ApiError extends CreditkitError {
   readonly requestId?: string;
   /** How long the server asked us to wait (Retry-After and the provider's own hint headers), when it said so. */
   readonly retryAfterMs?: number;
-  /** The provider's own error id, when its answer names one. */
-  readonly code?: string;
 
   constructor(init: ApiErrorInit & { retryAfterMs?: number }) {
     const detail = init.message ?? summarizeBody(init.body);
-    // A refusal carried by a 2xx body: the status says nothing about it, the provider's code does.
-    const ok = init.status >= 200 && init.status < 300 && detail;
-    super(ok ? detail : `${init.status}${detail ? ` ${detail}` : ''}`, init);
+    super(`${init.status}${detail ? ` ${detail}` : ''}`, init);
     this.status = init.status;
     this.headers = init.secrets?.headers(init.headers) ?? Object.fromEntries(init.headers?.entries() ?? []);
     this.body = init.secrets ? init.secrets.scrubValue(init.body) : init.body;
     const requestId = init.headers?.get('x-request-id') ?? init.headers?.get('request-id') ?? init.headers?.get('x-correlation-id');
     if (requestId) this.requestId = requestId;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
-    if (init.code !== undefined) this.code = init.code;
   }
 
   /** Picks the subclass for a status, as Stainless SDKs do. */
@@ -110,12 +103,7 @@ export class ApiError extends CreditkitError {
   }
 }
 
-/**
- * 401, or a 2xx whose body refuses the credentials (Safe Creative `InvalidSignature`, `UserKeyAuthNotFound`):
- * `status` is then the HTTP status as sent and `code` the provider's id.
- */
 export class AuthenticationError extends ApiError {}
-/** 403, or a 2xx whose body says the credentials may not do this (Safe Creative `InsufficientLevel`). */
 export class PermissionDeniedError extends ApiError {}
 export class NotFoundError extends ApiError {}
 export class ConflictError extends ApiError {}
@@ -129,11 +117,17 @@ export class ProviderError extends CreditkitError {
   readonly code: string;
   readonly body: unknown;
   readonly status: number;
-  constructor(init: ErrorContext & { code: string; message: string; body?: unknown; status?: number }) {
+  /**
+   * Set when the failure is about the credentials, as a 401 (`authentication`) or 403 (`permission`) would be:
+   * Safe Creative's `InvalidSignature` or `InsufficientLevel`, which arrive with HTTP 200.
+   */
+  readonly refused?: 'authentication' | 'permission';
+  constructor(init: ErrorContext & { code: string; message: string; body?: unknown; status?: number; refused?: ProviderError['refused'] }) {
     super(`${init.code}: ${init.message}`, init);
     this.code = init.code;
     this.status = init.status ?? 200;
     this.body = init.secrets ? init.secrets.scrubValue(init.body) : init.body;
+    if (init.refused) this.refused = init.refused;
   }
 }
 

@@ -2,7 +2,7 @@
 // node:crypto), the decoded <sale>, and every error document as a typed error.
 import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
-import { type AttemptPlugin, AuthenticationError, DecodeError, OutcomeUnknownError, PermissionDeniedError, ProviderError, ValidationError } from '@creditkit/core';
+import { type AttemptPlugin, DecodeError, OutcomeUnknownError, ProviderError, ValidationError } from '@creditkit/core';
 import type { RecordedRequest } from '@creditkit/mock';
 import { describe, expect, it, vi } from 'vitest';
 import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
@@ -80,8 +80,8 @@ describe('Safe Creative userNewSale', () => {
       middleware: (request, next) => next(new Request(request.url.replace('service=PROFESSIONAL', 'service=CORPORATE'), request)),
     };
     const error = await client({ plugins: [tamper] }).userNewSale({ service: 'PROFESSIONAL' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error).toMatchObject({ code: 'InvalidSignature', message: 'InvalidSignature: Invalid signature', status: 200, body: { errorId: 'InvalidSignature' } });
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'InvalidSignature', refused: 'authentication', message: 'InvalidSignature: Invalid signature', status: 200, body: { errorId: 'InvalidSignature' } });
     expect(mock.requests[0]!.query.service).toBe('CORPORATE');
     expect(mock.requests).toHaveLength(1);
     expect(mock.simulators.safecreative.sales.size).toBe(0);
@@ -90,24 +90,24 @@ describe('Safe Creative userNewSale', () => {
   it.each([
     [{ authkey: 'unknownauthkey0000000001' }, 'UserKeyAuthNotFound', 'Authorization key not found'],
     [{ privateKey: 'notthekey00000000000000x' }, 'InvalidSignature', 'Invalid signature'],
-  ])('turns an <error> document refusing the credentials (%o) into an AuthenticationError, as a 401 would be', async (credentials, code, message) => {
+  ])('turns an <error> document refusing the credentials (%o) into a ProviderError marked refused', async (credentials, code, message) => {
     const error = await client(credentials).userNewSale({ service: 'PROFESSIONAL' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error).not.toBeInstanceOf(ProviderError);
-    expect(error).toMatchObject({ code, message: `${code}: ${message}` });
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code, refused: 'authentication', message: `${code}: ${message}` });
   });
 
   it('turns an unknown promotion code into the server\'s InvalidParameter', async () => {
     const error = await client().userNewSale({ service: 'PROFESSIONAL', promotioncode: 'NOSUCHCODE' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'InvalidParameter', message: 'InvalidParameter: Promotion code not found: NOSUCHCODE' });
+    expect((error as ProviderError).refused).toBeUndefined();
   });
 
-  it('turns InsufficientLevel (an authkey below the level the component needs) into a PermissionDeniedError', async () => {
+  it('marks InsufficientLevel (an authkey below the level the component needs) as a permission refusal', async () => {
     const body = '<?xml version="1.0" encoding="UTF-8"?><error><errorId>InsufficientLevel</errorId><errorMessage>Insufficient authkey level</errorMessage></error>';
     mock.faults.add({ provider: 'safecreative', fault: { kind: 'status', status: 200, headers: { 'content-type': 'application/xml;charset=UTF-8' }, body } });
     const error = await client().userNewSale({ service: 'PROFESSIONAL' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PermissionDeniedError);
-    expect(error).toMatchObject({ code: 'InsufficientLevel', status: 200, message: 'InsufficientLevel: Insufficient authkey level' });
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'InsufficientLevel', refused: 'permission', status: 200, message: 'InsufficientLevel: Insufficient authkey level' });
   });
 
   it('turns an <exception> document into a ProviderError carrying the exception id', async () => {

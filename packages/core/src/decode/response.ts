@@ -1,7 +1,7 @@
 // Step 6 and 7 of a call: the read response becomes typed data or a typed error. Bodies are decoded by the
 // media type the server declared (falling back to the operation's), through the codec plugins provide.
 import type { CallContext } from '../context.js';
-import { ApiError, AuthenticationError, DecodeError, PermissionDeniedError, ProviderError } from '../errors.js';
+import { ApiError, DecodeError, ProviderError } from '../errors.js';
 import { readPointer } from '../pointer.js';
 import { retryHintMs } from '../timing.js';
 import { type Codec, essence } from './codec.js';
@@ -13,17 +13,12 @@ export interface ProviderHooks {
   detectError?: (data: unknown) => BodyFailure | undefined;
 }
 
-/**
- * A failure a 2xx body reports. `refused`: the failure is about the credentials, so it is thrown as the class a
- * 401 or 403 would be (AuthenticationError, PermissionDeniedError); otherwise as a ProviderError.
- */
+/** A failure a 2xx body reports; thrown as a ProviderError. `refused`: it is about the credentials. */
 export interface BodyFailure {
   code: string;
   message: string;
-  refused?: 'authentication' | 'permission';
+  refused?: ProviderError['refused'];
 }
-
-const REFUSALS = { authentication: AuthenticationError, permission: PermissionDeniedError } as const;
 
 /** `preferred`: the media type the client asked for (its `mediaType` option), trusted first when the answer's is vague. */
 export function decodeResponse(response: Response, text: string, ctx: CallContext, hooks: ProviderHooks, preferred?: string): unknown {
@@ -61,11 +56,7 @@ export function decodeResponse(response: Response, text: string, ctx: CallContex
     throw new DecodeError(`Could not decode the ${codec.mediaType} response: ${error instanceof Error ? error.message : String(error)}`, { ...context, raw: text, status: response.status, cause: error });
   }
   const failure = bodyError(data, ctx) ?? hooks.detectError?.(data);
-  if (failure?.refused) {
-    const { code, message } = failure;
-    throw new REFUSALS[failure.refused]({ ...context, code, message: `${code}: ${message}`, body: data, status: response.status, headers: response.headers });
-  }
-  if (failure) throw new ProviderError({ ...context, code: failure.code, message: failure.message, body: data, status: response.status });
+  if (failure) throw new ProviderError({ ...context, ...failure, body: data, status: response.status });
   return data;
 }
 

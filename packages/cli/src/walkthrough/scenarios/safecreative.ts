@@ -1,7 +1,7 @@
 // Safe Creative: open a sale (a signed query-string RPC answered in XML); then an unknown service with only
 // one return URL, a wrong private key (the server answers HTTP 200 with an <error>), a 429 the client rides
 // out, and an unreadable answer to the sale: it may have been made, so it is not sent again (exit 8).
-import { AuthenticationError, OutcomeUnknownError, ProviderError, ValidationError } from '@creditkit/core';
+import { OutcomeUnknownError, ProviderError, ValidationError } from '@creditkit/core';
 import { provider } from '@creditkit/safecreative';
 import { defineScenario } from '../scenario.js';
 
@@ -16,7 +16,7 @@ export const safecreative = defineScenario({
   },
   failures: [
     { mode: 'validation', operation: 'userNewSale', input: { service: 'GOLD', returnurl: sale.returnurl }, expect: ValidationError },
-    { mode: 'auth', operation: 'userNewSale', input: sale, client: { privateKey: 'notthekey00000000000000x' }, expect: AuthenticationError },
+    { mode: 'auth', operation: 'userNewSale', input: sale, client: { privateKey: 'notthekey00000000000000x' }, expect: ProviderError },
     { mode: 'provider error', operation: 'userNewSale', input: { ...sale, promotioncode: 'NOSUCHCODE' }, expect: ProviderError },
     {
       mode: 'rate limit',
