@@ -8,6 +8,8 @@ import { BufferedResponse } from './buffered-response.js';
 import type { Transport } from './transport.js';
 import { bodyTooLarge, joinChunks, toConnectionError } from './transport.js';
 
+const USER_AGENT = `creditkit (node:http; Node.js ${process.version})`;
+
 export const nodeHttpTransport: Transport = async (request, ctx, config) => {
   const url = new URL(request.url);
   const source = bodySource(request);
@@ -17,6 +19,8 @@ export const nodeHttpTransport: Transport = async (request, ctx, config) => {
     headers[name] = value;
   });
   if (body) headers['content-length'] = String(body.byteLength);
+  // node:http sends none of its own (fetch sends `node`); some gateways refuse a request without one.
+  headers['user-agent'] ??= USER_AGENT;
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const signal = ctx.signal;
   if (signal?.aborted) throw signal.reason;

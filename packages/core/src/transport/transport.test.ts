@@ -18,7 +18,14 @@ describe('transport choice', () => {
     const client = createClient({ ...tinyProvider, transport: platformTransport }, options());
     await client.call(buy, { credits: 100 });
     expect(sentByFetch()).toEqual([false]);
+    expect(server.mock.requests[0]!.headers['user-agent']).toBe(`creditkit (node:http; Node.js ${process.version})`);
     expect(server.sim.purchases).toHaveLength(1);
+  });
+
+  it("keeps a caller's own user-agent on node:http", async () => {
+    const client = createClient({ ...tinyProvider, transport: platformTransport }, options());
+    await client.call(buy, { credits: 100 }, { headers: { 'user-agent': 'shop-backend/2.1' } });
+    expect(server.mock.requests[0]!.headers['user-agent']).toBe('shop-backend/2.1');
   });
 
   it("sends through the caller's fetch when one is given, over the provider's preference", async () => {
