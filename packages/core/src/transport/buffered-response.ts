@@ -4,13 +4,12 @@
 export class BufferedResponse extends Response {
   readonly #bytes: Uint8Array<ArrayBuffer>;
   #used = false;
+  #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
 
   constructor(bytes: Uint8Array<ArrayBuffer>, init: ResponseInit) {
     super(null, init);
     this.#bytes = bytes;
   }
-
-  #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
 
   /** Made on first use; handing it out counts as reading the body. */
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
