@@ -21,9 +21,10 @@ describe('2sms token endpoint faults', () => {
     ['rate limited (429 with a hint)', { kind: 'status', status: 429, headers: { 'retry-after-ms': '10' } }],
     ['garbled (a 200 that is no token answer)', { kind: 'malformed-after' }],
     ['replaced by an HTML page', { kind: 'content-type', contentType: 'text/html', body: '<html><body>Service Unavailable</body></html>' }],
+    ['past maxResponseBytes (read by the client transport, under its bound)', { kind: 'oversize', bytes: 64 * 1024 }],
   ])('retries a token answer %s, then buys once', async (_name, fault) => {
     onToken(fault);
-    await expect(client().purchaseCredits(buy)).resolves.toMatchObject({ ResponseData: { Result: 'Success' } });
+    await expect(client({ maxResponseBytes: 16 * 1024 }).purchaseCredits(buy)).resolves.toMatchObject({ ResponseData: { Result: 'Success' } });
     expect(mock.requests.map((r) => r.path)).toEqual(['/Token', '/Token', '/api/v1/AccountAdminAPI/PurchaseCredits']);
     expect(mock.simulators.accountadmin.purchases.size).toBe(1);
   });

@@ -70,6 +70,11 @@ export interface ProviderSetup {
   secrets: Secrets;
   baseUrl: string;
   fetch?: typeof fetch;
+  /**
+   * Sends a side request (an OAuth2 token) the way the client's operations leave: its transport and
+   * `maxResponseBytes`, under `ctx.signal`, outside the plugin chain.
+   */
+  send(request: Request, ctx: AttemptContext): Promise<Response>;
   options: ClientOptions & Record<string, unknown>;
 }
 
@@ -95,7 +100,12 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
   }
   const baseUrl = (options.baseUrl ?? serverUrl!).replace(/\/+$/, '');
   const credentials = resolveCredentials(spec, options, secrets);
-  const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const preferred = definition.transport ?? fetchTransport;
+  // A user's fetch carries everything fetch can; a body on GET only the provider's transport can.
+  const transportFor = (request: Request) => (options.fetch && !(request.method === 'GET' && request.body) ? fetchTransport : preferred);
+  const transportConfig = { maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const send = (request: Request, ctx: AttemptContext) => transportFor(request)(request, ctx, transportConfig);
+  const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, send, ...(options.fetch ? { fetch: options.fetch } : {}) };
   const schemes = [...new Set(Object.values(definition.operations).flatMap((op) => op.security.flat()))];
   const auth = definition.auth ? definition.auth(setup) : authPluginsFromSpec(setup, schemes);
   const plugins = resolvePlugins(
@@ -110,17 +120,13 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
   const log = makeLog(options.logger, options.logLevel ?? 'info', (s) => secrets.scrub(s));
   // Redacting the URL and headers for a debug line costs on every attempt: only when someone will read it.
   const debugOn = !!options.logger && options.logLevel === 'debug';
-  const preferred = definition.transport ?? fetchTransport;
-  // A user's fetch carries everything fetch can; a body on GET only the provider's transport can.
-  const transportFor = (request: Request) => (options.fetch && !(request.method === 'GET' && request.body) ? fetchTransport : preferred);
-  const transportConfig = { maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes, ...(options.fetch ? { fetch: options.fetch } : {}) };
   // Core is generic over specs; the generated facades carry the types.
   const http = createOpenApiFetch({ baseUrl }) as unknown as { request: UntypedRequest };
 
   /** The innermost step: log exactly what leaves (redacted), then hand it to the transport. */
   function sendOnWire(request: Request, ctx: AttemptContext): Promise<Response> {
     if (debugOn) ctx.log('debug', 'request.send', { method: request.method, url: secrets.url(request.url), headers: secrets.headers(request.headers), attempt: ctx.attempt });
-    return transportFor(request)(request, ctx, transportConfig);
+    return send(request, ctx);
   }
 
   async function attempt(input: Record<string, unknown>, ctx: CallContext): Promise<unknown> {

@@ -2,6 +2,7 @@
 // query, HTTP Basic (user:password, or a token used verbatim), and OAuth2 client credentials.
 import { base64 } from '../../encoding.js';
 import { ConfigurationError } from '../../errors.js';
+import type { AttemptContext } from '../../context.js';
 import type { AttemptPlugin } from '../../plugin.js';
 import type { Secrets } from '../../redact.js';
 import type { ProviderSpec } from '../../spec-types.js';
@@ -13,7 +14,8 @@ export interface AuthSetup {
   credentials: Record<string, string>;
   secrets: Secrets;
   baseUrl: string;
-  fetch?: typeof fetch;
+  /** How side requests (an OAuth2 token) leave: the client's transport. */
+  send: (request: Request, ctx: AttemptContext) => Promise<Response>;
 }
 
 export function authPluginsFromSpec(setup: AuthSetup, schemes: readonly string[]): AttemptPlugin[] {
@@ -41,7 +43,7 @@ export function authPluginsFromSpec(setup: AuthSetup, schemes: readonly string[]
         tokenUrl,
         clientId: credentialFor(spec, credentials, name, 'clientId'),
         clientSecret: credentialFor(spec, credentials, name, 'clientSecret'),
-        ...(setup.fetch ? { fetch: setup.fetch } : {}),
+        send: setup.send,
       });
     }
     throw new ConfigurationError(`${spec.name}: security scheme '${name}' (${scheme.type}) needs a provider-specific auth plugin`, { provider: spec.id });

@@ -10,6 +10,9 @@ export interface OAuth2Config {
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
+  /** Sends the token request (a client's transport, `ProviderSetup.send`); default: `fetch`. */
+  send?: (request: Request, ctx: AttemptContext) => Promise<Response>;
+  /** The fetch to use when no `send` is given. Default: the global fetch. */
   fetch?: typeof fetch;
   /** Refresh this long before `expires_in` runs out. Default 60 s. */
   skewMs?: number;
@@ -22,16 +25,17 @@ export function oauth2ClientCredentialsPlugin(config: OAuth2Config): AttemptPlug
 
   async function fetchToken(ctx: AttemptContext): Promise<string> {
     const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: config.clientId, client_secret: config.clientSecret });
-    const fetchImpl = config.fetch ?? globalThis.fetch;
+    const request = new Request(config.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: body.toString(),
+    });
+    // Its own deadline, not the first caller's signal: the token is shared by every call waiting on it.
+    const signal = AbortSignal.timeout(ctx.options.timeoutMs);
     let response: Response;
     let text: string;
     try {
-      response = await fetchImpl(config.tokenUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: body.toString(),
-        signal: AbortSignal.timeout(ctx.options.timeoutMs),
-      });
+      response = config.send ? await config.send(request, { ...ctx, signal }) : await (config.fetch ?? globalThis.fetch)(request, { signal });
       // Inside the try: a token answer cut off mid-body is a connection failure too, not a bare TypeError.
       text = await response.text();
     } catch (error) {
