@@ -28,6 +28,19 @@ const headers = { 'content-type': 'application/json', accept: 'application/json'
 const isFinerWorksAnswer = (r: unknown) => (r as { product_id?: unknown; status?: { success?: unknown } })?.product_id === 1001 && (r as { status: { success: unknown } }).status.success === true;
 const isPurchase = (r: unknown) => (r as { ResponseData?: { Detail?: { InvoiceNumber?: unknown } } })?.ResponseData?.Detail?.InvoiceNumber === 1;
 
+/** creditkit's FinerWorks call, with these client options over the keys and base URL. */
+function finerWorksContender(name: string, what: string, options: { fetch?: typeof fetch }): ContenderSpec {
+  return {
+    name,
+    what,
+    create(baseUrl) {
+      const client = createFinerWorksClient({ ...FINERWORKS_KEYS, baseUrl, ...options });
+      return { name, send: () => client.buyAccountCredits(FINERWORKS_INPUT) };
+    },
+    check: isFinerWorksAnswer,
+  };
+}
+
 export const CONTENDERS: readonly ContenderSpec[] = [
   {
     name: 'undici.request',
@@ -78,24 +91,16 @@ export const CONTENDERS: readonly ContenderSpec[] = [
     },
     check: isFinerWorksAnswer,
   },
-  {
-    name: 'creditkit JSON',
-    what: 'FinerWorks `buyAccountCredits` (default transport, `node:http`): validation, two API-key headers, retry/timeout/logger plugins, typed decode',
-    create(baseUrl) {
-      const client = createFinerWorksClient({ ...FINERWORKS_KEYS, baseUrl });
-      return { name: this.name, send: () => client.buyAccountCredits(FINERWORKS_INPUT) };
-    },
-    check: isFinerWorksAnswer,
-  },
-  {
-    name: 'creditkit JSON, fetch',
-    what: "diagnostic: the same FinerWorks call sent through Node's global `fetch` (the `fetch` option) instead of the default `node:http` transport",
-    create(baseUrl) {
-      const client = createFinerWorksClient({ ...FINERWORKS_KEYS, baseUrl, fetch: globalThis.fetch });
-      return { name: this.name, send: () => client.buyAccountCredits(FINERWORKS_INPUT) };
-    },
-    check: isFinerWorksAnswer,
-  },
+  finerWorksContender(
+    'creditkit JSON',
+    'FinerWorks `buyAccountCredits` (default transport, `node:http`): validation, two API-key headers, retry/timeout/logger plugins, typed decode',
+    {},
+  ),
+  finerWorksContender(
+    'creditkit JSON, fetch',
+    "diagnostic: the same FinerWorks call sent through Node's global `fetch` (the `fetch` option) instead of the default `node:http` transport",
+    { fetch: globalThis.fetch },
+  ),
   {
     name: 'creditkit XML',
     what: "2sms `purchaseCredits`, `format: 'xml'`: validation, UUID `PurchaseID`, OAuth2 bearer (token cached), XML encode + schema decode",

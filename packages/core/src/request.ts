@@ -56,8 +56,11 @@ class SourcedRequest extends Request {
  */
 export function requestClassFor(op: OperationSpec, hasBody: boolean): typeof Request {
   if (!hasBody || (op.method !== 'GET' && op.method !== 'HEAD')) return SourcedRequest;
-  const method = op.method;
-  return class BodyOnGetRequest extends SourcedRequest {
+  return BODY_ON[op.method];
+}
+
+const bodyOn = (method: 'GET' | 'HEAD'): typeof Request =>
+  class BodyOnGetRequest extends SourcedRequest {
     constructor(input: RequestInfo | URL, init?: RequestInit) {
       super(input, { ...init, method: 'POST' });
     }
@@ -65,4 +68,4 @@ export function requestClassFor(op: OperationSpec, hasBody: boolean): typeof Req
       return method;
     }
   };
-}
+const BODY_ON = { GET: bodyOn('GET'), HEAD: bodyOn('HEAD') };

@@ -62,6 +62,8 @@ async function saysInvalidTime(response: Response, ctx: AttemptContext): Promise
     // Strictly UTF-8, as the decoder reads it: a garbled answer is no proof of a refusal, and resending on it could
     // buy twice.
     const text = utf8Strict(await response.clone().arrayBuffer());
+    // Most answers are sales: decode (the core decodes them again) only one that can be the refusal.
+    if (!text.includes('InvalidTime')) return false;
     return safeCreativeError(codecOf(ctx).decode(text, ctx.operation.responseShape))?.code === 'InvalidTime';
   } catch {
     // Unreadable: left for the decoder to report (an unknown outcome for a purchase).

@@ -2,7 +2,7 @@
 // typed error it must end in. Inputs of the success call are typed by the generated client; failure inputs
 // are loose on purpose (they break the spec).
 import type { CreditkitError, ProviderPlugin } from '@creditkit/core';
-import type { MockServer } from '@creditkit/mock';
+import type { MockServer, SimulatorId } from '@creditkit/mock';
 
 type AnyMethod = (input: any, options?: any) => Promise<unknown>;
 
@@ -38,3 +38,9 @@ export interface Scenario<C> {
 
 /** Infers the client type from the provider, so the success call is checked against the generated types. */
 export const defineScenario = <C>(scenario: Scenario<C>): Scenario<C> => scenario;
+
+/** Arranges one 429 (`Retry-After: 0`) on the provider's next request, or its next one whose path holds `path`. */
+export const one429 =
+  (provider: SimulatorId, path?: string) =>
+  (mock: MockServer): void =>
+    void mock.faults.add({ provider, ...(path ? { path } : {}), fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } });

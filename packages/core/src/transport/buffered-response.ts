@@ -1,6 +1,8 @@
 // A Response over a body the transport has already read whole. Node builds and tees a web stream for every
 // Response body; the pipeline reads each body once, as bytes, so the stream is made only if someone asks for it.
 
+const decoder = new TextDecoder();
+
 export class BufferedResponse extends Response {
   readonly #bytes: Uint8Array<ArrayBuffer>;
   #used = false;
@@ -39,7 +41,7 @@ export class BufferedResponse extends Response {
   }
 
   override async text(): Promise<string> {
-    return new TextDecoder().decode(this.#take());
+    return decoder.decode(this.#take());
   }
 
   override async json(): Promise<unknown> {

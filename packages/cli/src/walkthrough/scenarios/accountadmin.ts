@@ -3,7 +3,7 @@
 // details (HTTP 200 with an `Error`), and a 429 the client rides out with the same PurchaseID.
 import { AuthenticationError, ProviderError, ValidationError } from '@creditkit/core';
 import { provider } from '@creditkit/accountadmin';
-import { defineScenario } from '../scenario.js';
+import { defineScenario, one429 } from '../scenario.js';
 
 const purchase = { Billing: { Email: 'ops@example.com', Company: 'Example Ltd' }, PurchaseOrder: 'PO-walkthrough' };
 
@@ -23,7 +23,7 @@ export const accountadmin = defineScenario({
       operation: 'purchaseCredits',
       input: purchase,
       // Only the purchase: the token request comes first and should go through.
-      arrange: (mock) => mock.faults.add({ provider: 'accountadmin', path: 'PurchaseCredits', fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } }),
+      arrange: one429('accountadmin', 'PurchaseCredits'),
       expect: 'recovers',
     },
   ],

@@ -2,7 +2,7 @@
 // and a 200 whose body says no (an account_key the app may not act for).
 import { AuthenticationError, ProviderError, ValidationError } from '@creditkit/core';
 import { provider } from '@creditkit/finerworks';
-import { defineScenario } from '../scenario.js';
+import { defineScenario, one429 } from '../scenario.js';
 
 export const finerworks = defineScenario({
   provider,
@@ -18,7 +18,7 @@ export const finerworks = defineScenario({
       mode: 'rate limit',
       operation: 'buyAccountCredits',
       input: { amount: 250, cart_id: 'walkthrough-cart' },
-      arrange: (mock) => mock.faults.add({ provider: 'finerworks', fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } }),
+      arrange: one429('finerworks'),
       expect: 'recovers',
     },
     { mode: 'provider error', operation: 'buyAccountCredits', input: { amount: 250, cart_id: 'walkthrough-cart', account_key: 'someone-else' }, expect: ProviderError },

@@ -3,7 +3,7 @@
 // with the same reference is refused, so the item exists once (AlreadyAppliedError), never twice.
 import { AlreadyAppliedError, AuthenticationError, ConflictError, ValidationError } from '@creditkit/core';
 import { provider } from '@creditkit/fusebill';
-import { defineScenario } from '../scenario.js';
+import { defineScenario, one429 } from '../scenario.js';
 
 export const fusebill = defineScenario({
   provider,
@@ -21,7 +21,7 @@ export const fusebill = defineScenario({
       mode: 'rate limit',
       operation: 'createPurchaseProductItem',
       input: { purchaseId: 556891, reference: 'walkthrough-3' },
-      arrange: (mock) => mock.faults.add({ provider: 'fusebill', fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } }),
+      arrange: one429('fusebill'),
       expect: 'recovers',
     },
     {

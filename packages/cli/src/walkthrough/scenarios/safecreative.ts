@@ -3,7 +3,7 @@
 // out, and an unreadable answer to the sale: it may have been made, so it is not sent again (exit 8).
 import { OutcomeUnknownError, ProviderError, ValidationError } from '@creditkit/core';
 import { provider } from '@creditkit/safecreative';
-import { defineScenario } from '../scenario.js';
+import { defineScenario, one429 } from '../scenario.js';
 
 const sale = { service: 'PROFESSIONAL', returnurl: 'https://example.com/sale-done', cancelurl: 'https://example.com/sale-cancelled' } as const;
 
@@ -22,7 +22,7 @@ export const safecreative = defineScenario({
       mode: 'rate limit',
       operation: 'userNewSale',
       input: sale,
-      arrange: (mock) => mock.faults.add({ provider: 'safecreative', fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } }),
+      arrange: one429('safecreative'),
       expect: 'recovers',
     },
     {

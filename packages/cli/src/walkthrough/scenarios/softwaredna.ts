@@ -2,7 +2,7 @@
 // key, an unknown license, and a 429 the client rides out.
 import { AuthenticationError, NotFoundError, ValidationError } from '@creditkit/core';
 import { provider } from '@creditkit/softwaredna';
-import { defineScenario } from '../scenario.js';
+import { defineScenario, one429 } from '../scenario.js';
 
 const query = { productId: 'P0001234', licenseId: 'TEST12345', Target: 'LICENSE', UserIp: '203.0.113.9' } as const;
 
@@ -21,7 +21,7 @@ export const softwaredna = defineScenario({
       mode: 'rate limit',
       operation: 'queryCredits',
       input: query,
-      arrange: (mock) => mock.faults.add({ provider: 'softwaredna', fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } }),
+      arrange: one429('softwaredna'),
       expect: 'recovers',
     },
   ],
