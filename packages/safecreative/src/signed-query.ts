@@ -20,11 +20,14 @@ const ZTIME: Shape = { type: 'integer', xml: { name: 'ztime' } };
 export function signedQueryPlugin(config: SignedQueryConfig): AttemptPlugin {
   const clock = new ServerClock();
 
-  async function signed(request: Request, ztime: number): Promise<Request> {
+  async function signed(request: Request, ztime: number, ctx: AttemptContext): Promise<Request> {
     const url = new URL(request.url);
     const params: Param[] = [...url.searchParams].filter(([key]) => !SUPPLIED.has(key));
     params.push(['authkey', config.authkey], ['ztime', String(ztime)]);
     const signature = await sign(config.privateKey, params);
+    // A signature lets anyone replay this exact request while its ztime holds: scrubbed from whatever the answer
+    // echoes, for as long as this attempt can still produce an error or a log line (then forgotten).
+    ctx.secrets.addTemporary(signature, signatureTtlMs(ctx));
     url.search = [...sortByKey(params), ['signature', signature] as const].map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
     // A GET has no body, so the request can be rebuilt around the new URL as it is.
     return new Request(url, request);
@@ -36,7 +39,7 @@ export function signedQueryPlugin(config: SignedQueryConfig): AttemptPlugin {
     after: ['timeout'],
     tags: ['auth'],
     middleware: async (request, next, ctx) => {
-      const response = await next(await signed(request, clock.now()));
+      const response = await next(await signed(request, clock.now(), ctx));
       if (!(await saysInvalidTime(response, ctx))) return response;
       // The clock read is shared by every call that met InvalidTime: each waits for it only as long as its own
       // attempt may last. A call cut short this way was refused, not left in doubt: its InvalidTime answer stands
@@ -49,10 +52,19 @@ export function signedQueryPlugin(config: SignedQueryConfig): AttemptPlugin {
       }
       if (!synced) return response;
       ctx.log('info', 'auth.ztime-resync', { offsetMs: Math.round(clock.offsetMs) });
-      return next(await signed(request, clock.now()));
+      return next(await signed(request, clock.now(), ctx));
     },
   };
 }
+
+/** The attempt's own limit (its answer is read and decoded within it), plus a margin; bounded when there is none. */
+function signatureTtlMs(ctx: AttemptContext): number {
+  const remaining = ctx.deadline === undefined ? Number.POSITIVE_INFINITY : ctx.deadline - Date.now();
+  const limit = Math.min(ctx.options.timeoutMs, remaining);
+  return (Number.isFinite(limit) && limit > 0 ? Math.min(limit, MAX_SIGNATURE_TTL_MS) : MAX_SIGNATURE_TTL_MS) + SIGNATURE_TTL_MARGIN_MS;
+}
+const SIGNATURE_TTL_MARGIN_MS = 10_000;
+const MAX_SIGNATURE_TTL_MS = 10 * 60_000;
 
 const codecOf = (ctx: AttemptContext): Codec => ctx.codecs['application/xml'] ?? xmlCodec;
 

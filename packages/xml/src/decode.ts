@@ -128,4 +128,9 @@ const isNil = (node: XmlNode): boolean =>
 
 const own = (element: Element, key: string): XmlNode => (Object.hasOwn(element, key) ? element[key] : undefined);
 
-const quote = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+/**
+ * A bad value, quoted whole or not at all: the codec does not know the client's secrets, so a cut here could
+ * leave the head of an echoed key that the client's scrubber would no longer recognise.
+ */
+const quote = (text: string) => (text.length > MAX_QUOTE ? `a text of ${text.length} characters` : JSON.stringify(text));
+const MAX_QUOTE = 40;

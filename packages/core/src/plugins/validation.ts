@@ -1,6 +1,7 @@
 // Step 2 of a call: the generated validator checks the input against the spec; nothing is sent on failure.
 import { type Issue, ValidationError } from '../errors.js';
 import type { CallPlugin } from '../plugin.js';
+import type { Secrets } from '../redact.js';
 import type { ValidatorIssue } from '../spec-types.js';
 
 export function validationPlugin(): CallPlugin {
@@ -14,7 +15,7 @@ export function validationPlugin(): CallPlugin {
         throw new ValidationError([{ path: '', rule: 'type', message: 'input must be an object' }], { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
       }
       if (!op.validate(input)) {
-        throw new ValidationError(toIssues(op.validate.errors ?? []), { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
+        throw new ValidationError(toIssues(op.validate.errors ?? [], ctx.secrets), { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
       }
       const unsendable = unpairedSurrogates(input);
       if (unsendable.length) throw new ValidationError(unsendable, { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
@@ -23,26 +24,26 @@ export function validationPlugin(): CallPlugin {
   };
 }
 
-/** Ajv errors -> one readable issue per field and rule. */
-export function toIssues(errors: readonly ValidatorIssue[]): Issue[] {
+/** Ajv errors -> one readable issue per field and rule. `secrets`: scrubbed before a quoted value is cut. */
+export function toIssues(errors: readonly ValidatorIssue[], secrets?: Secrets): Issue[] {
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
   const issues: Issue[] = [];
   for (const e of errors) {
     // The branches of a failed anyOf are summed up by the anyOf issue itself.
     if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && anyOfPaths.has(e.instancePath)) continue;
-    const issue = toIssue(e, errors);
+    const issue = toIssue(e, errors, secrets);
     if (!issues.some((i) => i.path === issue.path && i.rule === issue.rule)) issues.push(issue);
   }
   return issues;
 }
 
-function toIssue(e: ValidatorIssue, all: readonly ValidatorIssue[]): Issue {
+function toIssue(e: ValidatorIssue, all: readonly ValidatorIssue[], secrets?: Secrets): Issue {
   const base = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const p = e.params as Record<string, any>;
   const schema = e.parentSchema ?? {};
   const at = (segments: string[]) => segments.join('.');
   const field = at(base) || 'input';
-  const got = (value: unknown) => `; got ${preview(value)}`;
+  const got = (value: unknown) => `; got ${preview(value, secrets)}`;
   const value = (e as { data?: unknown }).data;
   switch (e.keyword) {
     case 'required':
@@ -87,10 +88,11 @@ function toIssue(e: ValidatorIssue, all: readonly ValidatorIssue[]): Issue {
   }
 }
 
-/** A short picture of a bad value; never throws (a BigInt or a cycle cannot be JSON). */
-function preview(value: unknown): string | undefined {
+/** A short picture of a bad value, scrubbed before it is cut; never throws (a BigInt or a cycle cannot be JSON). */
+function preview(value: unknown, secrets?: Secrets): string | undefined {
   try {
-    return JSON.stringify(value)?.slice(0, 60);
+    const json = JSON.stringify(value);
+    return json === undefined || !secrets ? json?.slice(0, 60) : secrets.clip(json, 60);
   } catch {
     return typeof value === 'bigint' ? `${value}n` : Object.prototype.toString.call(value);
   }
