@@ -31,6 +31,7 @@ interface Matchers {
 
 export class Secrets {
   readonly #forms = new Map<string, SecretForm[]>();
+  readonly #permanent = new Set<string>();
   /** Short-lived values (a request's signature): value → when it may be forgotten. */
   readonly #temporary = new Map<string, number>();
   #nextExpiry = Number.POSITIVE_INFINITY;
@@ -38,9 +39,10 @@ export class Secrets {
 
   /** Registers a secret value, in every form it travels in (see secret-forms.ts). Values under 4 characters are ignored. */
   add(value: string | undefined): void {
-    if (!value || value.length < MIN_SECRET_LENGTH || this.#forms.has(value)) return;
-    this.#forms.set(value, secretForms(value));
-    this.#matchers = null;
+    if (!value || value.length < MIN_SECRET_LENGTH) return;
+    this.#permanent.add(value);
+    this.#temporary.delete(value);
+    this.#register(value);
   }
 
   /**
@@ -48,12 +50,12 @@ export class Secrets {
    * that request produces, without the set growing with every request.
    */
   addTemporary(value: string | undefined, ttlMs: number): void {
-    if (!value || value.length < MIN_SECRET_LENGTH) return;
+    if (!value || value.length < MIN_SECRET_LENGTH || this.#permanent.has(value)) return;
     this.#expire();
     const until = Date.now() + ttlMs;
     this.#temporary.set(value, Math.max(until, this.#temporary.get(value) ?? 0));
     this.#nextExpiry = Math.min(this.#nextExpiry, until);
-    this.add(value);
+    this.#register(value);
   }
 
   /** Every occurrence of every form of every secret replaced by `[REDACTED]`. */
@@ -98,6 +100,12 @@ export class Secrets {
     for (const key of [...parsed.searchParams.keys()]) if (isSecretName(key)) parsed.searchParams.set(key, REDACTED);
     if (parsed.password) parsed.password = REDACTED;
     return this.scrub(parsed.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED));
+  }
+
+  #register(value: string): void {
+    if (this.#forms.has(value)) return;
+    this.#forms.set(value, secretForms(value));
+    this.#matchers = null;
   }
 
   #expire(): void {

@@ -33,7 +33,8 @@ function characterPattern(ch: string): string {
   if (/^[A-Za-z0-9]$/.test(ch)) return ch;
   const alternatives = new Set([escapeRegExp(ch)]);
   alternatives.add([...encoder.encode(ch)].map((b) => `%${hex(b, 2)}`).join(''));
-  alternatives.add([...ch].map((unit) => `\\\\u${hex(unit.charCodeAt(0), 4)}`).join(''));
+  // JSON escapes UTF-16 units: a character outside the BMP is a pair of `\uXXXX`.
+  alternatives.add(Array.from({ length: ch.length }, (_, i) => `\\\\u${hex(ch.charCodeAt(i), 4)}`).join(''));
   const codePoint = ch.codePointAt(0)!;
   alternatives.add(`&#0{0,4}${codePoint};`);
   alternatives.add(`&#[xX]0{0,4}${hex(codePoint, 1)};`);
@@ -58,7 +59,7 @@ const urlSafe = (b64: string) => b64.replace(/\+/g, '-').replace(/\//g, '_').rep
 function base64Forms(value: string): string[] {
   const bytes = encoder.encode(value);
   const whole = btoa(toBinary(bytes));
-  const forms = [whole, urlSafe(whole)];
+  const forms = [whole, whole.replace(/=+$/, ''), urlSafe(whole)];
   for (let offset = 0; offset < 3; offset++) {
     const shifted = new Uint8Array(offset + bytes.length);
     shifted.set(bytes, offset);
