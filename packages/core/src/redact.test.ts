@@ -157,7 +157,7 @@ describe('Secrets.addTemporary', () => {
     const s = secretsOf(KEY);
     const signature = '4ed86580ab439b56251ed712e2554586b125f0ef';
     s.addTemporary(signature, 1000);
-    expect(s.scrub(`sig ${signature}`)).toBe(`sig ${REDACTED}`);
+    expect(s.scrub(`sig ${signature} ${signature.toUpperCase()}`)).toBe(`sig ${REDACTED} ${REDACTED}`);
     vi.advanceTimersByTime(1001);
     expect(s.scrub(`sig ${signature} ${KEY}`)).toBe(`sig ${signature} ${REDACTED}`);
   });

@@ -29,8 +29,8 @@ const JSON_SHORT: Record<string, string> = { '"': '\\"', '\\': '\\\\', '/': '\\/
 const encoder = new TextEncoder();
 
 /** One character (a code point) and every escape of it. Letters and digits are never escaped in practice. */
-function characterPattern(ch: string): string {
-  if (/^[A-Za-z0-9]$/.test(ch)) return ch;
+function characterPattern(ch: string, hexValue: boolean): string {
+  if (/^[A-Za-z0-9]$/.test(ch)) return hexValue ? hexDigit(ch) : ch;
   const alternatives = new Set([escapeRegExp(ch)]);
   alternatives.add([...encoder.encode(ch)].map((b) => `%${hex(b, 2)}`).join(''));
   // JSON escapes UTF-16 units: a character outside the BMP is a pair of `\uXXXX`.
@@ -46,8 +46,9 @@ function characterPattern(ch: string): string {
   return `(?:${[...alternatives].join('|')})`;
 }
 
-/** A written form, each character matching its escapes. */
-const lenient = (form: string) => [...form].map(characterPattern).join('');
+/** A written form, each character matching its escapes. A hex value (a signature, a digest) matches in any case. */
+const lenient = (form: string, hexValue = false) => [...form].map((ch) => characterPattern(ch, hexValue)).join('');
+const HEX_VALUE = /^[0-9a-f]+$|^[0-9A-F]+$/;
 
 const toBinary = (bytes: Uint8Array) => String.fromCharCode(...bytes);
 const urlSafe = (b64: string) => b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -77,5 +78,5 @@ export interface SecretForm {
 
 /** Every form of a secret, each as a pattern. */
 export function secretForms(value: string): SecretForm[] {
-  return [value, ...base64Forms(value)].map((text) => ({ text, pattern: lenient(text) }));
+  return [{ text: value, pattern: lenient(value, HEX_VALUE.test(value)) }, ...base64Forms(value).map((text) => ({ text, pattern: lenient(text) }))];
 }
