@@ -170,3 +170,19 @@ describe('Secrets.addTemporary', () => {
     expect(s.scrub(KEY)).toBe(REDACTED);
   });
 });
+
+describe('a secret someone else cut before we could scrub it', () => {
+  it('removes a head before a cut mark and a tail after one (V8 quotes JSON this way)', () => {
+    const s = secretsOf(KEY);
+    let message = '';
+    try {
+      JSON.parse(`${KEY.slice(0, 20)} is no JSON`);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(`"${KEY.slice(0, 10)}"...`);
+    expect(s.scrub(message)).toBe(`Unexpected token 'k', "${REDACTED}"... is not valid JSON`);
+    expect(s.scrub(`x …${KEY.slice(-9)} y`)).toBe(`x …${REDACTED} y`);
+    expect(s.scrub(`${KEY.slice(0, 5)}… and ${KEY.slice(0, 9)} alone`)).toBe(`${KEY.slice(0, 5)}… and ${KEY.slice(0, 9)} alone`);
+  });
+});

@@ -1,11 +1,14 @@
 // Secrets never leave the client in clear: not in log lines, error messages, `toString`, JSON or inspect.
 // Two nets: by name (headers, query and body fields that carry credentials) and by value (every credential
 // a client holds is registered here, so an echo of it anywhere, in any of its forms, is caught too).
-import { MAX_EXPANSION, MIN_SECRET_LENGTH, type SecretForm, secretForms } from './secret-forms.js';
+import { cutForms, HEX_VALUE, MAX_EXPANSION, MIN_SECRET_LENGTH, type SecretForm, secretForms } from './secret-forms.js';
+import { cutPieces, hexSpans, merge, type Span } from './secret-spans.js';
 
 export const REDACTED = '[REDACTED]';
 const TRUNCATED = '[TRUNCATED]';
 const ELLIPSIS = '…';
+/** Hex values this long are matched by the hex-run scan (secret-spans.ts). */
+const MIN_HEX_RUN = 16;
 /** Deeper than any real body: cut off rather than kept as is, so nothing below escapes the scrubbing. */
 const MAX_DEPTH = 20;
 
@@ -17,9 +20,6 @@ const SECRET_NAMES = new Set([
 
 export const isSecretName = (name: string): boolean => SECRET_NAMES.has(name.toLowerCase());
 
-/** `[start, end)` spans of the text that hold a secret. */
-type Span = [number, number];
-
 interface Matchers {
   /** Every form of every secret, longest first, in one alternation. */
   global: RegExp;
@@ -27,13 +27,18 @@ interface Matchers {
   sticky: RegExp;
   /** The most characters one match can span. */
   maxMatch: number;
+  /** Forms whose heads and tails are looked for beside cut marks. */
+  cutForms: string[];
 }
+
 
 export class Secrets {
   readonly #forms = new Map<string, SecretForm[]>();
   readonly #permanent = new Set<string>();
   /** Short-lived values (a request's signature): value → when it may be forgotten. */
   readonly #temporary = new Map<string, number>();
+  /** Short-lived hex values, lowercase. */
+  readonly #hex = new Set<string>();
   #nextExpiry = Number.POSITIVE_INFINITY;
   #matchers: Matchers | undefined | null = null;
 
@@ -55,7 +60,9 @@ export class Secrets {
     const until = Date.now() + ttlMs;
     this.#temporary.set(value, Math.max(until, this.#temporary.get(value) ?? 0));
     this.#nextExpiry = Math.min(this.#nextExpiry, until);
-    this.#register(value);
+    // A hex value (a signature) is found by one scan of the hex runs: the cost does not grow with their number.
+    if (value.length >= MIN_HEX_RUN && HEX_VALUE.test(value)) this.#hex.add(value.toLowerCase());
+    else this.#register(value);
   }
 
   /** Every occurrence of every form of every secret replaced by `[REDACTED]`. */
@@ -115,8 +122,8 @@ export class Secrets {
     for (const [value, until] of this.#temporary) {
       if (until <= now) {
         this.#temporary.delete(value);
-        this.#forms.delete(value);
-        this.#matchers = null;
+        this.#hex.delete(value.toLowerCase());
+        if (this.#forms.delete(value)) this.#matchers = null;
       } else this.#nextExpiry = Math.min(this.#nextExpiry, until);
     }
   }
@@ -128,15 +135,20 @@ export class Secrets {
     if (!forms.length) return (this.#matchers = undefined);
     const source = forms.map((f) => f.pattern).join('|');
     const longest = forms[0]!.text.length;
-    this.#matchers = { global: new RegExp(source, 'g'), sticky: new RegExp(source, 'y'), maxMatch: longest * MAX_EXPANSION };
+    const cut = [...this.#forms.keys()].flatMap(cutForms);
+    this.#matchers = { global: new RegExp(source, 'g'), sticky: new RegExp(source, 'y'), maxMatch: longest * MAX_EXPANSION, cutForms: cut };
     return this.#matchers;
   }
 
-  /** The spans holding a secret that start before `limit`; overlapping secrets make one span. */
+  /** The spans holding a secret (or a piece of one beside a cut mark) that start before `limit`, merged. */
   #spans(text: string, limit: number): Span[] {
     const matchers = this.#current();
-    if (!matchers) return [];
-    const { global, sticky } = matchers;
+    const whole = matchers ? this.#wholeSpans(text, limit, matchers) : [];
+    const more = [...cutPieces(text, limit, matchers?.cutForms ?? []), ...hexSpans(text, limit, this.#hex)];
+    return more.length ? merge([...whole, ...more]) : whole;
+  }
+
+  #wholeSpans(text: string, limit: number, { global, sticky }: Matchers): Span[] {
     const spans: Span[] = [];
     global.lastIndex = 0;
     for (let m = global.exec(text); m && m.index < limit; m = global.exec(text)) {

@@ -48,7 +48,7 @@ function characterPattern(ch: string, hexValue: boolean): string {
 
 /** A written form, each character matching its escapes. A hex value (a signature, a digest) matches in any case. */
 const lenient = (form: string, hexValue = false) => [...form].map((ch) => characterPattern(ch, hexValue)).join('');
-const HEX_VALUE = /^[0-9a-f]+$|^[0-9A-F]+$/;
+export const HEX_VALUE = /^[0-9a-f]+$|^[0-9A-F]+$/;
 
 const toBinary = (bytes: Uint8Array) => String.fromCharCode(...bytes);
 const urlSafe = (b64: string) => b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -78,5 +78,17 @@ export interface SecretForm {
 
 /** Every form of a secret, each as a pattern. */
 export function secretForms(value: string): SecretForm[] {
-  return [{ text: value, pattern: lenient(value, HEX_VALUE.test(value)) }, ...base64Forms(value).map((text) => ({ text, pattern: lenient(text) }))];
+  const hexValue = HEX_VALUE.test(value);
+  return [
+    { text: value, pattern: lenient(value, hexValue) },
+    ...base64Forms(value).map((text) => ({ text, pattern: lenient(text) })),
+  ];
+}
+
+/** A cut piece of a secret is caught from this many characters on, when a cut mark sits right beside it. */
+export const MIN_CUT_PIECE = 6;
+
+/** The written forms whose cut pieces are looked for: as is, and JSON-escaped (as V8 quotes a JSON text). */
+export function cutForms(value: string): string[] {
+  return [...new Set([value, JSON.stringify(value).slice(1, -1)])].filter((form) => form.length > MIN_CUT_PIECE);
 }
