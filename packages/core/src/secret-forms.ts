@@ -2,7 +2,7 @@
 // itself, its base64 and base64url, and its base64 at every byte alignment, as it sits inside a Basic
 // `user:pass` token); each character of a form also matches its escapes, in any mix and any hex case:
 // percent-encoding (`%20`, form `+`, `!'()*` encoded or not, `%2b` or `%2B`), JSON (`\"`, `\\`, `\/`,
-// `\u00e9`), and XML/HTML references (`&amp;`, `&#38;`, `&#x26;`). A server may echo a key in any of them.
+// `\u00e9`, and twice: `%2520`), and XML/HTML references (`&amp;`, `&#38;`, `&#x26;`). A server may echo a key in any of them.
 
 /**
  * Shorter values are not registered. No provider issues a credential this short; one would blank ordinary
@@ -33,6 +33,8 @@ function characterPattern(ch: string, hexValue: boolean): string {
   if (/^[A-Za-z0-9]$/.test(ch)) return hexValue ? hexDigit(ch) : ch;
   const alternatives = new Set([escapeRegExp(ch)]);
   alternatives.add([...encoder.encode(ch)].map((b) => `%${hex(b, 2)}`).join(''));
+  // Encoded twice (a value that was a URL itself, or a server that encodes what it got): `%2520`.
+  alternatives.add([...encoder.encode(ch)].map((b) => `%25${hex(b, 2)}`).join(''));
   // JSON escapes UTF-16 units: a character outside the BMP is a pair of `\uXXXX`.
   alternatives.add(Array.from({ length: ch.length }, (_, i) => `\\\\u${hex(ch.charCodeAt(i), 4)}`).join(''));
   const codePoint = ch.codePointAt(0)!;
