@@ -47,7 +47,7 @@ describe('Safe Creative signature echoed back', () => {
     );
     expect(error).toBeInstanceOf(errorClass);
     expect(seen).toHaveLength(1);
-    const [{ signature }] = seen as [{ signature: string }];
+    const { signature } = seen[0]!;
     expect(signature).toMatch(/^[0-9a-f]{40}$/);
     for (const text of [...forms(error), ...lines]) expect(text.toLowerCase()).not.toContain(signature);
     expect(lines.length).toBeGreaterThan(0);
