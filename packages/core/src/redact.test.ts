@@ -26,6 +26,7 @@ const FORMS: [string, (s: string) => string][] = [
   ['RFC 3986 strict (!\'()* encoded)', strict],
   ['lowercase percent hex', (s) => encodeURIComponent(s).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())],
   ['%20 and + mixed', (s) => encodeURIComponent(s).replace('%20', '+')],
+  ['percent-encoded twice (%2520)', (s) => encodeURIComponent(encodeURIComponent(s))],
   ['JSON-escaped', (s) => JSON.stringify(s).slice(1, -1)],
   ['JSON ASCII-escaped (\\uXXXX)', asciiJson],
   ['JSON with \\/', (s) => JSON.stringify(s).slice(1, -1).replaceAll('/', '\\/')],
@@ -157,7 +158,9 @@ describe('Secrets.addTemporary', () => {
     const s = secretsOf(KEY);
     const signature = '4ed86580ab439b56251ed712e2554586b125f0ef';
     s.addTemporary(signature, 1000);
-    expect(s.scrub(`sig ${signature} ${signature.toUpperCase()}`)).toBe(`sig ${REDACTED} ${REDACTED}`);
+    expect(s.scrub(`sig ${signature} ${signature.toUpperCase()} 00${signature}ff`)).toBe(`sig ${REDACTED} ${REDACTED} 00${REDACTED}ff`);
+    s.addTemporary('ABCDEF0123456789ABCDEF', 1000);
+    expect(s.scrub('abcdef0123456789abcdef')).toBe(REDACTED);
     vi.advanceTimersByTime(1001);
     expect(s.scrub(`sig ${signature} ${KEY}`)).toBe(`sig ${signature} ${REDACTED}`);
   });
