@@ -109,6 +109,13 @@ describe('Secrets.clip: scrub first, then cut', () => {
     expect(s.clip(`${KEY}${'y'.repeat(50)}`, 5)).toBe(`${REDACTED}…`);
   });
 
+  it('scrubs a short-lived value the cut falls inside, with no other secret registered', () => {
+    const s = new Secrets();
+    const signature = '4ed86580ab439b56251ed712e2554586b125f0ef';
+    s.addTemporary(signature, 60_000);
+    expect(s.clip(`sig=${signature}&more`, 10)).toBe(`sig=${REDACTED}…`);
+  });
+
   it('never splits a surrogate pair at the cut', () => {
     expect(new Secrets().clip('ab😀cd', 3)).toBe('ab…');
   });
