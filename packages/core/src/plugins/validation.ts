@@ -23,24 +23,28 @@ export function validationPlugin(): CallPlugin {
   };
 }
 
-/** Ajv errors -> one readable issue per field and rule. */
-export function toIssues(errors: readonly ValidatorIssue[]): Issue[] {
+/**
+ * Ajv errors -> one readable issue per field and rule. Input fields are named as the caller wrote them
+ * (`Billing.Email`); a `root` names a body and its items instead (`body[0].Count`).
+ */
+export function toIssues(errors: readonly ValidatorIssue[], root?: string): Issue[] {
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
   const issues: Issue[] = [];
   for (const e of errors) {
     // The branches of a failed anyOf are summed up by the anyOf issue itself.
     if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && anyOfPaths.has(e.instancePath)) continue;
-    const issue = toIssue(e, errors);
+    const issue = toIssue(e, errors, root);
     if (!issues.some((i) => i.path === issue.path && i.rule === issue.rule)) issues.push(issue);
   }
   return issues;
 }
 
-function toIssue(e: ValidatorIssue, all: readonly ValidatorIssue[]): Issue {
+function toIssue(e: ValidatorIssue, all: readonly ValidatorIssue[], root?: string): Issue {
   const base = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const p = e.params as Record<string, any>;
   const schema = e.parentSchema ?? {};
-  const at = (segments: string[]) => segments.join('.');
+  const at = (segments: string[]) =>
+    root === undefined ? segments.join('.') : segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : `${path}.${s}`), root);
   const field = at(base) || 'input';
   const got = (value: unknown) => `; got ${preview(value)}`;
   const value = (e as { data?: unknown }).data;
