@@ -1,7 +1,7 @@
 // XML text carries no types: every value is converted by the schema's shape, never guessed. A single element
 // becomes an array where the schema says array, absent elements stay absent, `xsi:nil` reads as null, and
 // elements the schema does not describe are left out (their type could only be guessed).
-import { conform, type Shape } from '@creditkit/core';
+import { conform, inexactNumber, type Shape } from '@creditkit/core';
 import { arrayNames, memberName, rootName } from './names.js';
 import { ATTRIBUTE_PREFIX, TEXT_NODE, type XmlDocument, type XmlNode } from './parse.js';
 
@@ -82,6 +82,9 @@ function decodeScalar(text: string, shape: Shape, path: string): unknown {
       const trimmed = text.trim();
       // XmlSerializer writes infinities and NaN of a double this way.
       const special = SPECIAL_NUMBERS[trimmed];
+      // `1e400` is not XmlSerializer's INF: a finite number written past what a number can hold.
+      const inexact = special === undefined && NUMERIC.test(trimmed) ? inexactNumber(trimmed, Number(trimmed)) : undefined;
+      if (inexact) throw new Error(`${path}: ${inexact}`);
       const value = special ?? conform(trimmed, shape);
       if (typeof value !== 'number' || (shape.type === 'integer' && !Number.isInteger(value))) {
         throw new Error(`${path}: expected ${shape.type === 'integer' ? 'an integer' : 'a number'}, got ${quote(text)}`);
@@ -99,6 +102,7 @@ function decodeScalar(text: string, shape: Shape, path: string): unknown {
   }
 }
 
+const NUMERIC = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const SPECIAL_NUMBERS: Record<string, number> = { INF: Number.POSITIVE_INFINITY, '-INF': Number.NEGATIVE_INFINITY, NaN: Number.NaN };
 
 /** A body with no schema (an error page): text stays text, repeated elements are lists, attributes drop. */
