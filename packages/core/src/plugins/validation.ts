@@ -1,7 +1,7 @@
 // Step 2 of a call: the generated validator checks the input against the spec; nothing is sent on failure.
 import { type Issue, ValidationError } from '../errors.js';
 import type { CallPlugin } from '../plugin.js';
-import type { ValidatorIssue } from '../spec-types.js';
+import type { OperationSpec, ValidatorIssue } from '../spec-types.js';
 
 export function validationPlugin(): CallPlugin {
   return {
@@ -16,7 +16,7 @@ export function validationPlugin(): CallPlugin {
       if (!op.validate(input)) {
         throw new ValidationError(toIssues(op.validate.errors ?? []), { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
       }
-      const unsendable = unpairedSurrogates(input);
+      const unsendable = [...unpairedSurrogates(input), ...pathSegmentIssues(op, input as Record<string, unknown>)];
       if (unsendable.length) throw new ValidationError(unsendable, { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
       return next(input);
     },
@@ -109,6 +109,24 @@ function unpairedSurrogates(value: unknown, path: readonly string[] = [], issues
     if (UNPAIRED.test(value)) issues.push({ path: at, rule: 'wellFormed', message: `${at} contains an unpaired UTF-16 surrogate, which cannot be sent as UTF-8` });
   } else if (value && typeof value === 'object' && path.length < 32) {
     for (const [k, v] of Object.entries(value)) unpairedSurrogates(v, [...path, k], issues);
+  }
+  return issues;
+}
+
+/**
+ * A path parameter is one segment of the URL. `.` and `..` are removed or climb a level when the URL is
+ * normalised (`/v1/credits/../L` is sent as `/v1/L`), an empty one merges two segments, and `/` or `\`
+ * (sent as %2F, %5C) are read as separators by many servers and proxies: each would send the call elsewhere.
+ */
+function pathSegmentIssues(op: OperationSpec, input: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  for (const field of op.fields) {
+    if (field.in !== 'path' || field.supplied || !Object.hasOwn(input, field.name)) continue;
+    const value = input[field.name];
+    if (value === undefined || value === null || typeof value === 'object') continue;
+    const text = String(value);
+    const problem = text === '' ? 'must not be empty' : text === '.' || text === '..' ? `must not be "${text}"` : /[/\\]/.test(text) ? 'must not contain / or \\' : undefined;
+    if (problem) issues.push({ path: field.name, rule: 'pathSegment', message: `${field.name} is a URL path segment and ${problem}` });
   }
   return issues;
 }
