@@ -5,7 +5,8 @@
 import { DecodeError, OutcomeUnknownError, ProviderError } from '@creditkit/core';
 import { describe, expect, it } from 'vitest';
 import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
-import { createFinerWorksClient, provider } from './index.js';
+import { createFinerWorksClient } from './index.js';
+import { operations } from './generated/provider.js';
 
 const mock = useMockServer({ providers: ['finerworks'] });
 const client = () => createFinerWorksClient({ ...mock.credentials.finerworks, baseUrl: mock.url('finerworks') });
@@ -62,7 +63,7 @@ describe('FinerWorks decoded results', () => {
   it("holds the simulator's answer and the vendor page's sample to the schema, and both pass", async () => {
     const result = await client().buyAccountCredits({ amount: 250, cart_id: 'c-2' });
     expect(result).toEqual({ product_id: 1001, status: expect.objectContaining({ success: true, status_code: 100 }) });
-    const validate = provider.operations.buyAccountCredits.validateResponse!;
+    const validate = operations.buyAccountCredits.validateResponse!;
     const page = { product_id: 1, status: { success: true, status_code: 100, message: 'sample string 2', debug: {}, reference_id: 'sample string 4', domain: 'sample string 5' } };
     expect(validate(page)).toBe(true);
     expect(validate({ status: { success: true } })).toBe(true);

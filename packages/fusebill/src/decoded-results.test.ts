@@ -4,7 +4,8 @@
 import { AlreadyAppliedError, ConflictError } from '@creditkit/core';
 import { describe, expect, it } from 'vitest';
 import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
-import { createFusebillClient, provider } from './index.js';
+import { createFusebillClient } from './index.js';
+import { operations } from './generated/provider.js';
 
 const mock = useMockServer({ providers: ['fusebill'] });
 const client = () => createFusebillClient({ ...mock.credentials.fusebill, baseUrl: mock.url('fusebill'), retry: { random: () => 0 } });
@@ -32,7 +33,7 @@ describe('Fusebill decoded results', () => {
       reference: 'vh63k2jxu77291', name: 'Liscence Code', description: 'Premium Edition', purchaseId: 165111, customerId: 650594, productId: 46818,
       status: 'Active', createdDate: '2019-11-08T13:50:32', modifiedDate: '2019-11-08T13:50:32.64', id: 242593, uri: 'https://secure.fusebill.com/v1/purchaseProductItems/242593',
     };
-    const validate = provider.operations.createPurchaseProductItem.validateResponse!;
+    const validate = operations.createPurchaseProductItem.validateResponse!;
     expect(validate(page)).toBe(true);
     expect(validate({ ...page, createdDate: '8 Nov 2019' })).toBe(false);
   });

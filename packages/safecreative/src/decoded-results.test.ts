@@ -5,7 +5,8 @@ import { DecodeError, OutcomeUnknownError, ProviderError } from '@creditkit/core
 import { xmlCodec } from '@creditkit/xml';
 import { describe, expect, it } from 'vitest';
 import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
-import { createSafeCreativeClient, provider } from './index.js';
+import { createSafeCreativeClient } from './index.js';
+import { operations } from './generated/provider.js';
 
 const mock = useMockServer({ providers: ['safecreative'] });
 const client = () => createSafeCreativeClient({ ...mock.credentials.safecreative, baseUrl: mock.url('safecreative') });
@@ -40,7 +41,7 @@ describe('Safe Creative decoded results', () => {
 
   it("holds the simulator's answers and both of the vendor page's answers to the schema, and they pass", async () => {
     await expect(sale()).resolves.toEqual({ code: expect.stringMatching(/^PS\d+$/), status: 'PROCESSED' });
-    const { validateResponse, responseShape } = provider.operations.userNewSale;
+    const { validateResponse, responseShape } = operations.userNewSale;
     const pending = `<?xml version="1.0" encoding="UTF-8"?>
 <sale>
   <code>PS1608100003311</code>

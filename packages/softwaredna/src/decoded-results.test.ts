@@ -3,7 +3,8 @@
 import { DecodeError, jsonCodec } from '@creditkit/core';
 import { describe, expect, it } from 'vitest';
 import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
-import { createSoftwareDnaClient, provider, type QueryCreditsInput } from './index.js';
+import { createSoftwareDnaClient, type QueryCreditsInput } from './index.js';
+import { operations } from './generated/provider.js';
 
 const mock = useMockServer({ providers: ['softwaredna'] });
 const client = () => createSoftwareDnaClient({ ...mock.credentials.softwaredna, baseUrl: mock.url('softwaredna'), retry: { baseDelayMs: 1, maxDelayMs: 2 } });
@@ -35,7 +36,7 @@ describe('software_DNA decoded results', () => {
   });
 
   it("holds the vendor page's example and its all-strings template form to the schema, and both pass", () => {
-    const { validateResponse, responseShape } = provider.operations.queryCredits;
+    const { validateResponse, responseShape } = operations.queryCredits;
     const example = '[{"Target": "LICENSE","Name": "Reports","Count": 5},{"Target": "EMAIL","Name": "Reports","Count": 2}]';
     const template = '[{"Target": "LICENSE","Name": "Reports","Count": "5"}]';
     expect(validateResponse!(jsonCodec.decode(example, responseShape))).toBe(true);
