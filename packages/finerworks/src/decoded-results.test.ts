@@ -60,6 +60,15 @@ describe('FinerWorks decoded results', () => {
     expect(error).toMatchObject({ code: '100', message: '100: Not authorized for credits', status: 200 });
   });
 
+  it('scrubs a key the answer echoes before quoting it in the cut-short preview of the bad value', async () => {
+    const { webApiKey } = mock.credentials.finerworks;
+    answerWith(JSON.stringify({ product_id: `${'x'.repeat(40)}${webApiKey}`, status: { success: true } }));
+    const error = await fail(client().buyAccountCredits({ amount: 250, cart_id: 'c-1' }));
+    const cause = (error as OutcomeUnknownError).cause as DecodeError;
+    expect(cause.message).toBe(`The 200 answer does not match the response schema: body.product_id must be of type number; got "${'x'.repeat(40)}[REDACTED]"`);
+    for (const output of [cause.message, JSON.stringify(error), String(error)]) expect(output).not.toContain(webApiKey.slice(0, 8));
+  });
+
   it("holds the simulator's answer and the vendor page's sample to the schema, and both pass", async () => {
     const result = await client().buyAccountCredits({ amount: 250, cart_id: 'c-2' });
     expect(result).toEqual({ product_id: 1001, status: expect.objectContaining({ success: true, status_code: 100 }) });

@@ -11,7 +11,10 @@ const MAX_LISTED = 5;
 export function checkResponse(data: unknown, raw: string, status: number, ctx: CallContext): void {
   const validate = ctx.operation.validateResponse;
   if (!validate || validate(data)) return;
-  const issues = toIssues(validate.errors ?? [], 'body');
+  // The issues quote the body (`got "…"`), cut to a short preview: scrub before the cut, or a cut secret
+  // would no longer match the scrubber.
+  const errors = (validate.errors ?? []).map((e) => ({ ...e, data: ctx.secrets.scrubValue((e as { data?: unknown }).data) }));
+  const issues = toIssues(errors, 'body');
   const listed = issues.slice(0, MAX_LISTED).map((i) => i.message);
   if (issues.length > MAX_LISTED) listed.push(`${issues.length - MAX_LISTED} more`);
   throw new DecodeError(`The ${status} answer does not match the response schema: ${listed.join('; ')}`, {
