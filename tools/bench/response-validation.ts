@@ -41,12 +41,13 @@ const SAMPLES: Sample[] = [
   { name: 'Safe Creative `userNewSale` (XML)', operation: safecreative.operations.userNewSale!, codec: xmlCodec, text: SAFECREATIVE_PAGE_XML },
 ];
 
-/** µs per run of `fn`, over `count` runs. */
+/** CPU µs per run of `fn`, over `count` runs (CPU time, as the call figures: this machine is shared). */
 function perRun(fn: () => unknown, count: number): number {
   let sink = 0;
-  const started = performance.now();
+  const cpu = process.cpuUsage();
   for (let i = 0; i < count; i++) sink += fn() ? 1 : 0;
-  const us = ((performance.now() - started) * 1000) / count;
+  const used = process.cpuUsage(cpu);
+  const us = (used.user + used.system) / count;
   if (sink !== count) throw new Error('a measured step returned nothing');
   return us;
 }
@@ -88,10 +89,10 @@ export async function runResponseValidation(o: Options): Promise<SectionResult> 
 The generated \`validateResponse\` of each operation (Ajv standalone code, as the request validators) runs on the
 decoded body: the bench server's answers for FinerWorks and 2sms, the vendor pages' samples for the others.
 ${o.rounds} rounds of ${fmt(o.iterations)} runs per step (which step goes first alternates) after ${fmt(o.warmup)} warm-up runs;
-figures are medians across rounds. "Call CPU" is the client's CPU time per whole call with an in-memory \`fetch\`
+figures are medians across rounds, in CPU time. "Call CPU" is the client's CPU time per whole call with an in-memory \`fetch\`
 (section 1's method, ${o.rounds} rounds of ${fmt(o.calls)} calls): validation's share of what a call costs the client.
 
-${table(['body', 'validate ns', 'decode µs (codec)', 'validate / decode', 'call CPU µs', 'share of a call'], rows)}
+${table(['body', 'validate ns (CPU)', 'decode µs (codec, CPU)', 'validate / decode', 'call CPU µs', 'share of a call'], rows)}
 
 A body is validated once per call, after the body-level error checks, so the share above is what typed results
 cost each successful call. Over a real network a call also waits for the server, so the share of wall time is
