@@ -19,6 +19,9 @@ describe('2sms decoded results', () => {
   it("passes the vendor page's JSON and XML samples and the simulator's answers in both formats", async () => {
     expect(validate(jsonCodec.decode(RESPONSE_JSON, responseShape))).toBe(true);
     expect(validate(xmlCodec.decode(RESPONSE_XML, responseShape))).toBe(true);
+    // Json.NET writes unset C# strings and objects as null.
+    const nulls = '{"Error":null,"ResponseData":{"Result":null,"Identification":null,"Detail":{"Currency":null,"PurchaseType":null,"ID":"56709ccd-06ca-4ac2-be10-2c4fb6d7dd75","InvoiceNumber":null}}}';
+    expect(validate(jsonCodec.decode(nulls, responseShape))).toBe(true);
     for (const format of ['json', 'xml'] as const) {
       const client = createAccountAdminClient({ ...mock.credentials.accountadmin, baseUrl: mock.url('accountadmin'), format });
       const result = await client.purchaseCredits({ Billing: { Email: 'a@b.c' }, PurchaseOrder: `PO-${format}` });
@@ -36,6 +39,13 @@ describe('2sms decoded results', () => {
   ])('refuses a JSON answer %s, naming the field', (body, issue) => {
     expect(validate(jsonCodec.decode(body, responseShape))).toBe(false);
     expect(toIssues(validate.errors ?? [], 'body').map((i) => i.message)).toEqual([issue]);
+  });
+
+  it('refuses non-finite numbers: the INF and NaN XmlSerializer writes for a double are no amount', () => {
+    for (const text of ['INF', '-INF', 'NaN']) {
+      expect(validate(xmlCodec.decode(`${XML_HEAD}<GrossTotal>${text}</GrossTotal>${XML_TAIL}`, responseShape))).toBe(false);
+      expect(toIssues(validate.errors ?? [], 'body').map((i) => i.path)).toEqual(['body.ResponseData.Detail.GrossTotal']);
+    }
   });
 
   it('refuses XML numbers that a number cannot hold exactly, and entity references nobody declared', () => {

@@ -76,6 +76,12 @@ describe('FinerWorks decoded results', () => {
     const page = { product_id: 1, status: { success: true, status_code: 100, message: 'sample string 2', debug: {}, reference_id: 'sample string 4', domain: 'sample string 5' } };
     expect(validate(page)).toBe(true);
     expect(validate({ status: { success: true } })).toBe(true);
+    // Json.NET writes unset C# strings and objects as null: a purchase answered so is still a result.
+    answerWith('{"product_id":1002,"status":{"success":true,"status_code":100,"message":null,"debug":null,"reference_id":null,"domain":null}}');
+    await expect(client().buyAccountCredits({ amount: 250, cart_id: 'c-3' })).resolves.toEqual({
+      product_id: 1002,
+      status: { success: true, status_code: 100, message: null, debug: null, reference_id: null, domain: null },
+    });
     expect(validate({ product_id: 1 })).toBe(false);
   });
 });

@@ -118,7 +118,7 @@ export const operations = {
               "type": "string"
             },
             "debug": {
-              "type": "object"
+              "type": "any"
             },
             "reference_id": {
               "type": "string"

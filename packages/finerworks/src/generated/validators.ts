@@ -149,7 +149,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateResponse_buyAccountCredits = validate21;
-const schema32 = {"type":"object","required":["status"],"properties":{"product_id":{"type":"number"},"status":{"type":"object","required":["success"],"properties":{"success":{"type":"boolean"},"status_code":{"type":"number"},"message":{"type":"string"},"debug":{"type":"object"},"reference_id":{"type":"string"},"domain":{"type":"string"}}}}};
+const schema32 = {"type":"object","required":["status"],"properties":{"product_id":{"type":"number"},"status":{"type":"object","required":["success"],"properties":{"success":{"type":"boolean"},"status_code":{"type":"number"},"message":{"type":["string","null"]},"debug":{},"reference_id":{"type":["string","null"]},"domain":{"type":["string","null"]}}}}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -226,8 +226,8 @@ errors++;
 }
 if(data1.message !== undefined){
 let data4 = data1.message;
-if(typeof data4 !== "string"){
-const err5 = {instancePath:instancePath+"/status/message",schemaPath:"#/properties/status/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.status.properties.message.type,parentSchema:schema32.properties.status.properties.message,data:data4};
+if((typeof data4 !== "string") && (data4 !== null)){
+const err5 = {instancePath:instancePath+"/status/message",schemaPath:"#/properties/status/properties/message/type",keyword:"type",params:{type: schema32.properties.status.properties.message.type},message:"must be string,null",schema:schema32.properties.status.properties.message.type,parentSchema:schema32.properties.status.properties.message,data:data4};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -237,10 +237,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data1.debug !== undefined){
-let data5 = data1.debug;
-if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-const err6 = {instancePath:instancePath+"/status/debug",schemaPath:"#/properties/status/properties/debug/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.status.properties.debug.type,parentSchema:schema32.properties.status.properties.debug,data:data5};
+if(data1.reference_id !== undefined){
+let data5 = data1.reference_id;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err6 = {instancePath:instancePath+"/status/reference_id",schemaPath:"#/properties/status/properties/reference_id/type",keyword:"type",params:{type: schema32.properties.status.properties.reference_id.type},message:"must be string,null",schema:schema32.properties.status.properties.reference_id.type,parentSchema:schema32.properties.status.properties.reference_id,data:data5};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -250,10 +250,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data1.reference_id !== undefined){
-let data6 = data1.reference_id;
-if(typeof data6 !== "string"){
-const err7 = {instancePath:instancePath+"/status/reference_id",schemaPath:"#/properties/status/properties/reference_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.status.properties.reference_id.type,parentSchema:schema32.properties.status.properties.reference_id,data:data6};
+if(data1.domain !== undefined){
+let data6 = data1.domain;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err7 = {instancePath:instancePath+"/status/domain",schemaPath:"#/properties/status/properties/domain/type",keyword:"type",params:{type: schema32.properties.status.properties.domain.type},message:"must be string,null",schema:schema32.properties.status.properties.domain.type,parentSchema:schema32.properties.status.properties.domain,data:data6};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -263,10 +263,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data1.domain !== undefined){
-let data7 = data1.domain;
-if(typeof data7 !== "string"){
-const err8 = {instancePath:instancePath+"/status/domain",schemaPath:"#/properties/status/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.status.properties.domain.type,parentSchema:schema32.properties.status.properties.domain,data:data7};
+}
+else {
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.status.type,parentSchema:schema32.properties.status,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -278,24 +277,12 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.status.type,parentSchema:schema32.properties.status,data:data1};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
 }
 errors++;
 }
