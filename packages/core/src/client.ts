@@ -106,12 +106,10 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
   // A user's fetch carries everything fetch can; a body on GET only the provider's transport can.
   const transportFor = (request: Request) => (options.fetch && !(request.method === 'GET' && request.body) ? fetchTransport : preferred);
   const transportConfig = { maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes, ...(options.fetch ? { fetch: options.fetch } : {}) };
-  const send = (request: Request, ctx: AttemptContext) => transportFor(request)(request, ctx, transportConfig);
+  // Raced against the attempt's signal: a transport whose promise never settles still ends with its attempt.
+  const send = (request: Request, ctx: AttemptContext) => untilAborted(transportFor(request)(request, ctx, transportConfig), ctx.signal);
   const sharedTimeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-  const sendShared = (request: Request, ctx: AttemptContext) => {
-    const signal = AbortSignal.timeout(sharedTimeoutMs);
-    return untilAborted(send(request, { ...ctx, signal }), signal);
-  };
+  const sendShared = (request: Request, ctx: AttemptContext) => send(request, { ...ctx, signal: AbortSignal.timeout(sharedTimeoutMs) });
   const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, send, sendShared, ...(options.fetch ? { fetch: options.fetch } : {}) };
   const schemes = [...new Set(Object.values(definition.operations).flatMap((op) => op.security.flat()))];
   const auth = definition.auth ? definition.auth(setup) : authPluginsFromSpec(setup, schemes);

@@ -1,10 +1,8 @@
 // Per attempt: one AbortSignal made of the caller's signal, the attempt timeout and the call deadline.
 // The transport reads the whole body under it, so a slow body is cut off too. Timeouts and the caller's
-// own abort end as different errors. The attempt ends when its signal fires even if a transport (or a plugin
-// below) never settles: the wait is raced against the signal.
+// own abort end as different errors.
 import { AbortedError, TimeoutError } from '../errors.js';
 import type { AttemptPlugin } from '../plugin.js';
-import { untilAborted } from '../timing.js';
 
 const TIMEOUT = Symbol('creditkit.timeout');
 
@@ -19,10 +17,9 @@ export function timeoutPlugin(): AttemptPlugin {
       const scope: 'attempt' | 'total' = remaining < ctx.options.timeoutMs ? 'total' : 'attempt';
       const limit = Math.max(0, Math.min(remaining, ctx.options.timeoutMs));
       const timer = Number.isFinite(limit) ? setTimeout(() => controller.abort(TIMEOUT), limit) : undefined;
-      const signal = ctx.options.signal ? AbortSignal.any([ctx.options.signal, controller.signal]) : controller.signal;
-      ctx.signal = signal;
+      ctx.signal = ctx.options.signal ? AbortSignal.any([ctx.options.signal, controller.signal]) : controller.signal;
       try {
-        return await untilAborted(next(request), signal);
+        return await next(request);
       } catch (error) {
         const context = { provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets };
         if (ctx.options.signal?.aborted) throw new AbortedError('Call aborted by the caller', { ...context, cause: ctx.options.signal.reason });
