@@ -1,7 +1,7 @@
 // The 2sms token request against a hostile or slow /Token: a redirect must not re-post client_secret to the
 // host it names, a token that cannot be a header value is a typed refusal that never quotes it, and the shared
 // token fetch runs under the client's timeout, not under the first waiting call's.
-import { ApiError, AuthenticationError, type ClientOptions } from '@creditkit/core';
+import { ApiError, AuthenticationError } from '@creditkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRawServer, type RawServer } from '../../core/src/test-support/raw-server.js';
 import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
@@ -20,7 +20,7 @@ const client = (overrides: AccountAdminClientOptions = {}) =>
 const buy = { Billing: { Email: 'a@example.com' } };
 const settle = (p: Promise<unknown>) => p.then((value) => ({ value, error: undefined as unknown }), (error: unknown) => ({ value: undefined, error }));
 
-const VARIANTS: readonly (readonly [string, ClientOptions])[] = [
+const VARIANTS: readonly (readonly [string, AccountAdminClientOptions])[] = [
   ['node:http', {}],
   ['the fetch option', { fetch: (input, init) => globalThis.fetch(input, init) }],
 ];

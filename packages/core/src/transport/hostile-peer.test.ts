@@ -35,7 +35,7 @@ const VARIANTS: readonly (readonly [string, { transport?: Transport; options?: C
 ];
 
 const json = (status: string, body = '{"id":1}') => `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`;
-const settle = (p: Promise<unknown>) => p.then((value) => ({ value }), (error: unknown) => ({ error }));
+const settle = (p: Promise<unknown>) => p.then((value) => ({ value, error: undefined as unknown }), (error: unknown) => ({ value: undefined, error }));
 
 describe.each(VARIANTS)('over %s', (_name, variant) => {
   const client = () =>

@@ -7,6 +7,9 @@ import type { ProviderSpec } from '../../spec-types.js';
 
 /** CR, LF and NUL: no credential holds one (a pasted key with its line break); in a header they would split it. */
 const LINE_BREAK_OR_NUL = /[\r\n\0]/;
+/** Control characters other than HTAB: Headers lets some through, node:http refuses them all. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding these control characters is the point.
+const CONTROL = /[\0-\x08\x0a-\x1f\x7f]/;
 
 export function resolveCredentials(spec: ProviderSpec, options: Record<string, unknown>, secrets: Secrets): Record<string, string> {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
@@ -52,7 +55,7 @@ export function checkHeaderValue(spec: ProviderSpec, option: string, header: str
     // The TypeError quotes the value: never kept.
     sent = null;
   }
-  if (sent !== value || /[\0-\x08\x0a-\x1f\x7f]/.test(value)) {
+  if (sent !== value || CONTROL.test(value)) {
     throw unusable(spec, option, spec.credentials[option]?.env, `cannot be sent in the ${header} header as given (control characters, characters beyond U+00FF, or spaces at either end)`);
   }
 }
