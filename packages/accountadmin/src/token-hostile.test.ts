@@ -71,3 +71,10 @@ describe('the shared token fetch', () => {
     expect((await hasty).error).toBeDefined();
   });
 });
+
+describe('a token request under a limit longer than a timer holds', () => {
+  it.each([Number.POSITIVE_INFINITY, 3_000_000_000])('with timeoutMs %s gets its token and buys once', async (timeoutMs) => {
+    await expect(client({ timeoutMs }).purchaseCredits(buy)).resolves.toMatchObject({ ResponseData: { Result: 'Success' } });
+    expect(mock.simulators.accountadmin.purchases.size).toBe(1);
+  });
+});

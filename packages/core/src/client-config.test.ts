@@ -69,3 +69,19 @@ describe('environment', () => {
     expect(construct({ apiKey: 'k', baseUrl: undefined, environment: 'production' })).toBeUndefined();
   });
 });
+
+describe('numeric limits', () => {
+  it.each([
+    ['timeoutMs', -1],
+    ['timeoutMs', Number.NaN],
+    ['timeoutMs', '100'],
+    ['totalTimeoutMs', 0],
+    ['maxResponseBytes', -5],
+    ['maxRetries', 1.5],
+    ['maxRetries', -1],
+  ])('refuses %s = %s as a ConfigurationError', (name, value) => {
+    const error = construct({ apiKey: 'k', [name]: value });
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain(`${name} must be`);
+  });
+});

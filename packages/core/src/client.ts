@@ -18,7 +18,7 @@ import { validationPlugin } from './plugins/validation.js';
 import { Secrets } from './redact.js';
 import { buildRequestInit, requestClassFor } from './request.js';
 import type { OperationSpec, ProviderSpec } from './spec-types.js';
-import { untilAborted } from './timing.js';
+import { timeoutSignal, untilAborted } from './timing.js';
 import { fetchTransport } from './transport/fetch-transport.js';
 import type { Transport } from './transport/transport.js';
 
@@ -82,6 +82,8 @@ export interface ProviderSetup {
    * call stops waiting on its own signal (`untilAborted`) while the request goes on for the others.
    */
   sendShared(request: Request, ctx: AttemptContext): Promise<Response>;
+  /** The client's own per-attempt `timeoutMs` (its default when none was given): the limit of `sendShared`. */
+  timeoutMs: number;
   options: ClientOptions & Record<string, unknown>;
 }
 
@@ -100,6 +102,7 @@ const DEFAULTS = { maxRetries: 2, timeoutMs: 60_000, maxResponseBytes: 5 * 1024 
 export function createClient(definition: ProviderDefinition, options: ClientOptions & Record<string, unknown> = {}): Client {
   const { spec } = definition;
   const secrets = new Secrets();
+  checkLimits(options, spec);
   const baseUrl = checkedBaseUrl(options.baseUrl || serverUrlOf(spec, options.environment), spec);
   const credentials = resolveCredentials(spec, options, secrets);
   const preferred = definition.transport ?? fetchTransport;
@@ -109,8 +112,12 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
   // Raced against the attempt's signal: a transport whose promise never settles still ends with its attempt.
   const send = (request: Request, ctx: AttemptContext) => untilAborted(transportFor(request)(request, ctx, transportConfig), ctx.signal);
   const sharedTimeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-  const sendShared = (request: Request, ctx: AttemptContext) => send(request, { ...ctx, signal: AbortSignal.timeout(sharedTimeoutMs) });
-  const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, send, sendShared, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const sendShared = (request: Request, ctx: AttemptContext) => {
+    const { signal: _caller, ...rest } = ctx;
+    const signal = timeoutSignal(sharedTimeoutMs);
+    return send(request, signal ? { ...rest, signal } : rest);
+  };
+  const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, send, sendShared, timeoutMs: sharedTimeoutMs, ...(options.fetch ? { fetch: options.fetch } : {}) };
   const schemes = [...new Set(Object.values(definition.operations).flatMap((op) => op.security.flat()))];
   const auth = definition.auth ? definition.auth(setup) : authPluginsFromSpec(setup, schemes);
   const plugins = resolvePlugins(
@@ -183,6 +190,22 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
       return run(input as Record<string, unknown>);
     },
   };
+}
+
+/** Numeric options a typo could turn into no limit or an instant failure: refused at construction. */
+function checkLimits(options: ClientOptions, spec: ProviderSpec): void {
+  const positive = (v: unknown) => typeof v === 'number' && v > 0;
+  const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+  const rules: [keyof ClientOptions, (v: unknown) => boolean, string][] = [
+    ['timeoutMs', positive, 'a number of ms above 0 (Infinity for none)'],
+    ['totalTimeoutMs', positive, 'a number of ms above 0 (Infinity for none)'],
+    ['maxResponseBytes', positive, 'a number of bytes above 0'],
+    ['maxRetries', count, 'a whole number, 0 or more'],
+  ];
+  for (const [name, ok, what] of rules) {
+    const value = options[name];
+    if (value !== undefined && !ok(value)) throw new ConfigurationError(`${spec.name}: ${name} must be ${what}`, { provider: spec.id });
+  }
 }
 
 /** The environment's server, looked up among the spec's own environments only (never `__proto__`). */

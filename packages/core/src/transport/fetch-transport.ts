@@ -1,4 +1,4 @@
-import { bufferedAnswer, checkStatus, followedRedirect, invalidResponse, redirectRefused, wasRedirected } from './received.js';
+import { bufferedAnswer, checkStatus, discardBody, followedRedirect, invalidResponse, redirectRefused, wasRedirected } from './received.js';
 import type { Transport } from './transport.js';
 import { readBounded, toConnectionError } from './transport.js';
 
@@ -22,13 +22,13 @@ export const fetchTransport: Transport = async (request, ctx, config) => {
   // A browser hides a manual redirect's status and target.
   if (response.type === 'opaqueredirect') throw redirectRefused(0, null, request.url, ctx);
   if (wasRedirected(response, request.url)) {
-    await response.body?.cancel().catch(() => {});
+    await discardBody(response);
     throw followedRedirect(response.url, ctx);
   }
   try {
     checkStatus(response.status, response.headers, request.url, ctx);
   } catch (error) {
-    await response.body?.cancel().catch(() => {});
+    await discardBody(response);
     throw error;
   }
   let bytes: Uint8Array<ArrayBuffer>;

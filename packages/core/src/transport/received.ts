@@ -56,6 +56,12 @@ export function followedRedirect(finalUrl: string, ctx: AttemptContext): Configu
   );
 }
 
+/** Lets go of an answer's body unread; a fetch of another library may hand back a body without `cancel`. */
+export async function discardBody(response: Response): Promise<void> {
+  const body = response.body as { cancel?: () => Promise<void> } | null | undefined;
+  if (typeof body?.cancel === 'function') await body.cancel().catch(() => {});
+}
+
 /** `response.redirected`, or an answer from another URL than the one asked. */
 export const wasRedirected = (response: Response, requestUrl: string) => response.redirected === true || (!!response.url && response.url !== requestUrl);
 

@@ -1,8 +1,8 @@
 // OAuth2 client credentials: one token fetch shared by concurrent calls, cached until shortly before it
 // expires, and refreshed once when the API answers 401 to a token we believed valid.
 import { ApiError, AuthenticationError, ConfigurationError, ConnectionError } from '../../errors.js';
-import { retryHintMs, untilAborted } from '../../timing.js';
-import { followedRedirect, redirectRefused, wasRedirected } from '../../transport/received.js';
+import { retryHintMs, timeoutSignal, untilAborted } from '../../timing.js';
+import { discardBody, followedRedirect, redirectRefused, wasRedirected } from '../../transport/received.js';
 import type { AttemptContext } from '../../context.js';
 import type { AttemptPlugin } from '../../plugin.js';
 
@@ -37,11 +37,12 @@ export function oauth2ClientCredentialsPlugin(config: OAuth2Config): AttemptPlug
       body: body.toString(),
     });
     // Its own deadline, not the first caller's signal: the token is shared by every call waiting on it.
-    const signal = AbortSignal.timeout(config.timeoutMs ?? 60_000);
+    const signal = timeoutSignal(config.timeoutMs ?? 60_000);
     let response: Response;
     let text: string;
     try {
-      const sent = config.send ? config.send(request, { ...ctx, signal }) : viaFetch(request, signal, ctx);
+      const { signal: _caller, ...rest } = ctx;
+      const sent = config.send ? config.send(request, signal ? { ...rest, signal } : rest) : viaFetch(request, signal, ctx);
       response = await untilAborted(sent, signal);
       // Inside the try: a token answer cut off mid-body is a connection failure too, not a bare TypeError.
       text = await response.text();
@@ -89,14 +90,14 @@ export function oauth2ClientCredentialsPlugin(config: OAuth2Config): AttemptPlug
   }
 
   /** The token request through a plain fetch: no redirect followed (it would re-post client_secret elsewhere). */
-  async function viaFetch(request: Request, signal: AbortSignal, ctx: AttemptContext): Promise<Response> {
-    const response = await (config.fetch ?? globalThis.fetch)(request, { signal, redirect: 'manual' });
+  async function viaFetch(request: Request, signal: AbortSignal | undefined, ctx: AttemptContext): Promise<Response> {
+    const response = await (config.fetch ?? globalThis.fetch)(request, { redirect: 'manual', ...(signal ? { signal } : {}) });
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      await response.body?.cancel().catch(() => {});
+      await discardBody(response);
       throw redirectRefused(response.status, response.headers.get('location'), request.url, ctx);
     }
     if (wasRedirected(response, request.url)) {
-      await response.body?.cancel().catch(() => {});
+      await discardBody(response);
       throw followedRedirect(response.url, ctx);
     }
     return response;
