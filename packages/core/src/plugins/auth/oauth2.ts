@@ -84,7 +84,7 @@ export function oauth2ClientCredentialsPlugin(config: OAuth2Config): AttemptPlug
       });
     }
     const seconds = Number(parsed.expires_in ?? 3600);
-    const lifetimeMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : 3600) * 1000;
+    const lifetimeMs = (Number.isFinite(seconds) && seconds >= 0 ? seconds : 3600) * 1000;
     cached = { token: parsed.access_token, expiresAt: Date.now() + Math.max(0, lifetimeMs - Math.min(skew, lifetimeMs / 2)) };
     return parsed.access_token;
   }
