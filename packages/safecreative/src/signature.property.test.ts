@@ -32,7 +32,7 @@ async function sentUrl(pairs: readonly Param[], authkey: string, pk: string): Pr
   for (const [k, v] of pairs) url.searchParams.append(k, v);
   let sent: Request | undefined;
   const ctx = { codecs: {}, operation: {}, log: () => {}, secrets: new Secrets(), options: { timeoutMs: 1000 } } as unknown as AttemptContext;
-  await signedQueryPlugin({ authkey, privateKey: pk }).middleware!(
+  await signedQueryPlugin({ authkey, privateKey: pk, sendShared: () => Promise.reject(new Error('no clock read here')) }).middleware!(
     new Request(url),
     async (request) => {
       sent = request;

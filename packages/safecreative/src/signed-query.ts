@@ -1,7 +1,7 @@
 // Safe Creative's auth, per attempt: add `authkey` and a fresh `ztime`, sign every parameter, and send the
 // rewritten URL (values percent-encoded on the wire, raw in the signature). On `InvalidTime` the client reads
 // the server's clock (`component=ztime`, unsigned), keeps the offset, and signs and sends once more.
-import { type AttemptContext, type AttemptPlugin, type Codec, type Next, type Shape, untilAborted, utf8Strict } from '@creditkit/core';
+import { type AttemptContext, type AttemptPlugin, type Codec, type Shape, untilAborted, utf8Strict } from '@creditkit/core';
 import { xmlCodec } from '@creditkit/xml';
 import { safeCreativeError } from './errors.js';
 import { ServerClock } from './server-clock.js';
@@ -10,6 +10,8 @@ import { type Param, sign, sortByKey } from './signature.js';
 export interface SignedQueryConfig {
   authkey: string;
   privateKey: string;
+  /** Sends the clock read, shared by every call that met InvalidTime, under the client's own timeout. */
+  sendShared: (request: Request, ctx: AttemptContext) => Promise<Response>;
 }
 
 /** The parameters this plugin owns; a caller's copy of them is replaced, never signed. */
@@ -46,7 +48,7 @@ export function signedQueryPlugin(config: SignedQueryConfig): AttemptPlugin {
       // (a ProviderError), unless its caller aborted.
       let synced = false;
       try {
-        synced = await untilAborted(clock.sync(() => readServerTime(request, next, ctx)), ctx.signal);
+        synced = await untilAborted(clock.sync(() => readServerTime(request, config.sendShared, ctx)), ctx.signal);
       } catch (error) {
         if (ctx.options.signal?.aborted) throw error;
       }
@@ -83,11 +85,12 @@ async function saysInvalidTime(response: Response, ctx: AttemptContext): Promise
   }
 }
 
-async function readServerTime(request: Request, next: Next<Request, Response>, ctx: AttemptContext): Promise<number | undefined> {
+/** Not through `next`: that runs under the signal of the call that happened to start the read. */
+async function readServerTime(request: Request, send: SignedQueryConfig['sendShared'], ctx: AttemptContext): Promise<number | undefined> {
   const url = new URL(request.url);
   url.search = 'component=ztime';
   try {
-    const response = await next(new Request(url, { headers: { accept: 'application/xml' } }));
+    const response = await send(new Request(url, { headers: { accept: 'application/xml' } }), ctx);
     if (!response.ok) return undefined;
     const ztime = codecOf(ctx).decode(await response.text(), ZTIME);
     return typeof ztime === 'number' && Number.isFinite(ztime) ? ztime : undefined;
