@@ -78,7 +78,9 @@ export class Secrets {
     if (text.length <= max) return this.scrub(text);
     // Only a window is searched: a secret starting before the cut ends inside it.
     const matchers = this.#current();
-    const window = matchers ? text.slice(0, max + matchers.maxMatch) : '';
+    let reach = matchers?.maxMatch ?? 0;
+    for (const hex of this.#hex) reach = Math.max(reach, hex.length);
+    const window = text.slice(0, max + reach);
     return `${this.#replace(text, this.#spans(window, max), max)}${ELLIPSIS}`;
   }
 
