@@ -1,0 +1,34 @@
+// The credentials the command may hold before it knows which provider it calls: every provider's env vars
+// and every --credential value. Registered first, so even a failure that comes before the call (a bad flag,
+// an unknown operation) cannot print one.
+import { Secrets } from '@creditkit/core';
+import { registry } from '../providers.js';
+
+export function knownSecrets(argv: readonly string[]): Secrets {
+  const secrets = new Secrets();
+  for (const provider of registry.providers) for (const { env } of Object.values(provider.spec.credentials)) secrets.add(process.env[env]);
+  for (const value of credentialValues(argv)) {
+    secrets.add(value);
+    // `name=value`: the value alone, as it travels.
+    secrets.add(value.slice(value.indexOf('=') + 1));
+  }
+  return secrets;
+}
+
+/** The values of `--credential x`, `--credential=x`, `-c x`, `-cx` (and `-vc x`), read loosely (before the strict parse). */
+function credentialValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if ((arg === '--credential' || arg === '-c') && i + 1 < argv.length) out.push(argv[++i]!);
+    else if (arg.startsWith('--credential=')) out.push(arg.slice('--credential='.length));
+    else {
+      // A group of short flags: the boolean ones (-v, -h) may come before -c, whose value is the rest or the next arg.
+      const short = /^-[vh]*c(.*)$/s.exec(arg);
+      if (short?.[1]) out.push(short[1]);
+      else if (short && i + 1 < argv.length) out.push(argv[++i]!);
+    }
+  }
+  return out;
+}
