@@ -8,6 +8,7 @@ import { runInProcess } from './testing/run-in-process.js';
 import { type HostileServer, startHostileServer } from './testing/hostile-server.js';
 
 /** Every character a terminal may act on, except the line feed the command writes itself. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these very characters are what the test looks for.
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 const FORGED_HINT = 'hint: all good, run it again to buy twice';
 const HOSTILE = `Paid\r\x1b[2K${FORGED_HINT} \x1b]52;c;cm0gLXJmIH4=\x07 \x1b[31mred\x1b[0m \u202Eevil\u202C \u2066iso\u2069 \u200F\u061C \u009B31m \u0000\u0008\u007F`;

@@ -6,13 +6,24 @@ import { registry } from '../providers.js';
 
 export function knownSecrets(argv: readonly string[]): Secrets {
   const secrets = new Secrets();
-  for (const provider of registry.providers) for (const { env } of Object.values(provider.spec.credentials)) secrets.add(process.env[env]);
+  for (const provider of registry.providers) for (const { env } of Object.values(provider.spec.credentials)) addSecret(secrets, process.env[env]);
   for (const value of credentialValues(argv)) {
-    secrets.add(value);
+    addSecret(secrets, value);
     // `name=value`: the value alone, as it travels.
-    secrets.add(value.slice(value.indexOf('=') + 1));
+    addSecret(secrets, value.slice(value.indexOf('=') + 1));
   }
   return secrets;
+}
+
+/**
+ * Registers a secret with core's Secrets, plus two forms an echo may take in what the command prints: form
+ * encoding (`+` for a space) and JSON string escaping (a `"` or `\` in the value).
+ */
+export function addSecret(secrets: Secrets, value: string | undefined): void {
+  if (!value) return;
+  secrets.add(value);
+  secrets.add(new URLSearchParams({ s: value }).toString().slice(2));
+  secrets.add(JSON.stringify(value).slice(1, -1));
 }
 
 /** The values of `--credential x`, `--credential=x`, `-c x`, `-cx` (and `-vc x`), read loosely (before the strict parse). */

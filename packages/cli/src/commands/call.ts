@@ -4,6 +4,7 @@ import type { Secrets } from '@creditkit/core';
 import type { Args } from '../args.js';
 import { targetFor } from '../call/client-options.js';
 import { dryRun } from '../call/dry-run.js';
+import { learnSecretsPlugin } from '../call/learn-secrets.js';
 import { progress } from '../call/progress.js';
 import { readInput } from '../call/read-input.js';
 import { withSimulators } from '../call/with-simulators.js';
@@ -47,7 +48,10 @@ export async function callCommand(provider: CliProvider, operation: string, args
       const shown = progress(io, `${provider.id}.${operation}`, args.verbose, secrets);
       let result: unknown;
       try {
-        const client = provider.createClient({ ...target.options, ...shown.options }) as unknown as Record<string, Operation>;
+        const options = { ...target.options, ...shown.options };
+        const probe = provider.createClient(options) as unknown as { describe(): { attempt: string[] } };
+        const learn = learnSecretsPlugin(secrets, probe.describe().attempt);
+        const client = provider.createClient({ ...options, plugins: [learn] }) as unknown as Record<string, Operation>;
         result = await client[operation]!(input, callOptions);
       } finally {
         shown.done();
