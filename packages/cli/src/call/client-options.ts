@@ -6,7 +6,7 @@ import type { MockServer } from '@creditkit/mock';
 import type { Args } from '../args.js';
 import type { CliProvider } from '../providers.js';
 import { UsageError } from '../usage-error.js';
-import { addSecret } from './known-secrets.js';
+import { addSecrets } from './known-secrets.js';
 
 export interface Target {
   options: Record<string, unknown>;
@@ -38,7 +38,7 @@ export function targetFor(provider: CliProvider, operation: string, args: Args, 
       mediaType: args.mediaType,
     }),
   };
-  for (const [name, { env }] of Object.entries(spec.credentials)) addSecret(secrets, (options[name] as string | undefined) ?? process.env[env]);
+  addSecrets(secrets, Object.entries(spec.credentials).map(([name, { env }]) => (options[name] as string | undefined) ?? process.env[env]));
   const baseUrl = (options.baseUrl as string | undefined) ?? spec.servers[args.environment ?? spec.defaultEnvironment] ?? '';
   return { options, baseUrl, secrets };
 }

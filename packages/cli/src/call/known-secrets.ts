@@ -6,13 +6,16 @@ import { registry } from '../providers.js';
 
 export function knownSecrets(argv: readonly string[]): Secrets {
   const secrets = new Secrets();
-  for (const provider of registry.providers) for (const { env } of Object.values(provider.spec.credentials)) addSecret(secrets, process.env[env]);
-  for (const value of credentialValues(argv)) {
-    addSecret(secrets, value);
-    // `name=value`: the value alone, as it travels.
-    addSecret(secrets, value.slice(value.indexOf('=') + 1));
-  }
+  const fromEnv = registry.providers.flatMap((p) => Object.values(p.spec.credentials).map(({ env }) => process.env[env]));
+  // `name=value`: the value alone too, as it travels.
+  const fromFlags = credentialValues(argv).flatMap((flag) => [flag, flag.slice(flag.indexOf('=') + 1)]);
+  addSecrets(secrets, [...fromEnv, ...fromFlags]);
   return secrets;
+}
+
+/** Longest first: a secret that starts with a shorter one is replaced whole, not left with its tail showing. */
+export function addSecrets(secrets: Secrets, values: readonly (string | undefined)[]): void {
+  for (const value of values.filter((v) => v !== undefined).sort((a, b) => b.length - a.length)) addSecret(secrets, value);
 }
 
 /**

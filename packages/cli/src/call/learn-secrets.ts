@@ -15,7 +15,7 @@ export function learnSecretsPlugin(secrets: Secrets, after: readonly string[]): 
         if (!isSecretName(name)) continue;
         addSecret(secrets, value);
         // `Basic <token>`, `Bearer <token>`: the token alone too.
-        addSecret(secrets, /^\S+\s+(\S+)$/.exec(value)?.[1]);
+        addSecret(secrets, /^(?:Basic|Bearer)\s+(\S+)$/i.exec(value)?.[1]);
       }
       for (const [name, value] of new URL(request.url).searchParams) if (isSecretName(name)) addSecret(secrets, value);
       return next(request);
