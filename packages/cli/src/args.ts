@@ -66,14 +66,15 @@ export function parseCommandLine(argv: readonly string[]): Args {
 /** An http(s) URL without a user name or password; the value is echoed only when it cannot hold one. */
 export function parseBaseUrl(text: string): string {
   const hint = 'e.g. --base-url https://api.example.com (credentials go in --credential or the env vars, never in the URL)';
+  const quoted = text.includes('@') ? '' : `; got '${text}'`;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`--base-url is not a URL${text.includes('@') ? '' : `: '${text}'`}`, hint);
+    throw new UsageError(`--base-url is not a URL${quoted}`, hint);
   }
   if (url.username || url.password) throw new UsageError('--base-url must not carry a user name or password', hint);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url must be an http:// or https:// URL, not ${url.protocol}`, hint);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url must be an http:// or https:// URL${quoted}`, hint);
   return text;
 }
 
