@@ -1,15 +1,13 @@
-// The credentials the command may hold before it knows which provider it calls: every provider's env vars
-// and every --credential value. Registered first, so even a failure that comes before the call (a bad flag,
-// an unknown operation) cannot print one.
+// The credentials the command holds before it knows which provider it calls: every --credential value,
+// registered first, so even a failure that comes before the call (a bad flag, an unknown operation) cannot
+// print one. The provider's env vars and the simulators' credentials are added once the call is set up
+// (call/client-options.ts), and what the client derives from them as it sends (call/learn-secrets.ts).
 import { Secrets } from '@creditkit/core';
-import { registry } from '../providers.js';
 
 export function knownSecrets(argv: readonly string[]): Secrets {
   const secrets = new Secrets();
-  const fromEnv = registry.providers.flatMap((p) => Object.values(p.spec.credentials).map(({ env }) => process.env[env]));
   // `name=value`: the value alone too, as it travels.
-  const fromFlags = credentialValues(argv).flatMap((flag) => [flag, flag.slice(flag.indexOf('=') + 1)]);
-  addSecrets(secrets, [...fromEnv, ...fromFlags]);
+  addSecrets(secrets, credentialValues(argv).flatMap((flag) => [flag, flag.slice(flag.indexOf('=') + 1)]));
   return secrets;
 }
 
