@@ -187,7 +187,7 @@ async function versionAndPublish(): Promise<WorkspacePackage[]> {
     if (!files.some((f) => f.startsWith('dist/'))) missing.push('dist/');
     if (stray.length || missing.length) throw new Error(`${p.name} tarball: ${stray.length ? `unexpected ${stray.join(', ')}` : ''} ${missing.length ? `missing ${missing.join(', ')}` : ''}`);
     const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-    log(`${p.name.padEnd(24)} ${String(files.length).padStart(2)} files (${kB(entry.size)} packed, ${kB(entry.unpackedSize)} unpacked): package.json, README.md, LICENSE, CHANGELOG.md + ${files.filter((f) => f.startsWith('dist/')).length} in dist/  -> ok`);
+    log(`${p.name.padEnd(24)} ${String(files.length).padStart(2)} files (${kB(entry.size)} packed, ${kB(entry.unpackedSize)} unpacked): package.json, README.md, LICENSE, CHANGELOG.md${[...bins].map((b) => `, ${b}`).join('')} + ${files.filter((f) => f.startsWith('dist/')).length} in dist/  -> ok`);
   }
   done();
   return packages;
