@@ -21,7 +21,14 @@ export type Fault =
   /** Process, send the headers, then one byte of body every `intervalMs` (default 50), never finishing. */
   | { kind: 'slow-body'; intervalMs?: number }
   /** Answer this status without processing (a 429 or 503 with hint headers, a 500…). */
-  | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string };
+  | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
+  /**
+   * Let the simulator process the request, then answer this status instead of its answer: a 500 from a crash
+   * after the purchase was written, a 502/504 from a gateway that lost the answer. It happened; the answer says no.
+   */
+  | { kind: 'status-after'; status: number; headers?: Record<string, string>; body?: string }
+  /** Let the simulator process the request, then send nothing, holding the connection until the client leaves. */
+  | { kind: 'stall-after' };
 
 export interface FaultRule {
   fault: Fault;

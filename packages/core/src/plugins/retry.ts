@@ -91,17 +91,29 @@ export function retryPlugin(options: RetryOptions = {}): CallPlugin {
 
 function finalError(error: unknown, decision: RetryDecision, ctx: CallContext, attempts: number): unknown {
   if (!decision.ambiguous || ctx.operation.idempotency.kind !== 'unsafe') return error;
+  return outcomeUnknown(ctx, error, attempts);
+}
+
+/**
+ * The error of an unsafe purchase that may have been applied: what was sent (its key included), and `answer`
+ * when an answer came back that does not settle it. Also for providers' own in-doubt answers (2sms).
+ */
+export function outcomeUnknown(ctx: CallContext, cause: unknown, attempts: number, answer?: unknown): OutcomeUnknownError {
+  const rule = ctx.operation.idempotency;
+  const key = ctx.state.get('idempotencyKey');
+  const check = key === undefined ? 'this request' : `${rule.field} ${String(key)}`;
   return new OutcomeUnknownError({
     provider: ctx.provider.id,
     operation: ctx.operation.id,
     secrets: ctx.secrets,
-    cause: error,
+    cause,
     attempts,
     reconcile: {
       method: ctx.operation.method,
       path: ctx.operation.path,
       input: ctx.state.get('input'),
-      hint: `Check the ${ctx.provider.name} account for this request before sending it again.`,
+      hint: `Check the ${ctx.provider.name} account for ${check} before sending it again${key === undefined ? '' : `; a resend should reuse that ${rule.field}`}.`,
+      ...(answer === undefined ? {} : { answer }),
     },
   });
 }
