@@ -33,19 +33,19 @@ export interface AccountAdminClientOptions extends ClientOptions {
   purchaseIdDeduplicated?: boolean;
 }
 
-const definition = (ops: typeof operations) => ({
+const definition = {
   spec,
-  operations: ops,
+  operations,
   transport: platformTransport,
   plugins: () => [xmlPlugin(), inDoubtAnswerPlugin()],
   prepareOptions: (options: AccountAdminClientOptions) => {
     const { purchaseIdDeduplicated: _asserted, ...rest } = withFormat(options);
     return rest;
   },
-});
+};
 
-const asDocumented = defineProvider<AccountAdminClientOptions>()(definition(operations), bindOperations);
-const asAsserted = defineProvider<AccountAdminClientOptions>()(definition(withDeduplicatedPurchaseId(operations)), bindOperations);
+const asDocumented = defineProvider<AccountAdminClientOptions>()(definition, bindOperations);
+const asAsserted = defineProvider<AccountAdminClientOptions>()(definition, (client) => bindOperations(withDeduplicatedPurchaseId(client)));
 
 export const provider: typeof asDocumented = {
   ...asDocumented,

@@ -2,16 +2,19 @@
 // purchase is unsafe by default: never resent after an ambiguous failure. `purchaseIdDeduplicated: true` is the
 // user's assertion, for an account where 2sms confirmed it, that turns the operation into "idempotent by key":
 // retried after an ambiguous failure, always with the same PurchaseID.
-import { ConfigurationError, type OperationSpec } from '@creditkit/core';
+import { type Client, ConfigurationError, type OperationSpec } from '@creditkit/core';
 
 export interface PurchaseIdOption {
   purchaseIdDeduplicated?: boolean;
 }
 
-/** The operations as they are when a repeated PurchaseID is known to be answered with the original purchase. */
-export function withDeduplicatedPurchaseId<T extends Readonly<Record<string, OperationSpec>>>(operations: T): T {
-  const keyed = Object.entries(operations).map(([name, op]) => [name, op.idempotency.field === 'PurchaseID' ? { ...op, idempotency: { ...op.idempotency, kind: 'key' } } : op]);
-  return Object.fromEntries(keyed) as T;
+/**
+ * The client as it is when a repeated PurchaseID is known to be answered with the original purchase: every call of
+ * an operation keyed by PurchaseID runs as "idempotent by key".
+ */
+export function withDeduplicatedPurchaseId(client: Client): Client {
+  const asserted = (op: OperationSpec): OperationSpec => (op.idempotency.field === 'PurchaseID' ? { ...op, idempotency: { ...op.idempotency, kind: 'key' } } : op);
+  return { ...client, call: (operation, input, options) => client.call(asserted(operation), input, options) };
 }
 
 /** True only for an explicit `true`: anything else that is not `false`/absent is a mistake worth stopping on. */

@@ -27,6 +27,9 @@ export interface RetryDecision {
   hintMs?: number;
 }
 
+/** Call-state slot: the number of the last attempt that reached the transport (set by the client). */
+export const SENT_ATTEMPT = 'transport.sentAttempt';
+
 /** Decides for one failed attempt, from the operation's idempotency class (see README, "Retries"). */
 export function classify(error: unknown, ctx: CallContext): RetryDecision {
   const kind = ctx.operation.idempotency.kind;
@@ -35,7 +38,11 @@ export function classify(error: unknown, ctx: CallContext): RetryDecision {
     if (!error.requestSent) return { retry: true, ambiguous: false };
     return { retry: repeatable, ambiguous: true };
   }
-  if (error instanceof TimeoutError) return { retry: repeatable && error.scope === 'attempt', ambiguous: true };
+  if (error instanceof TimeoutError) {
+    // Timed out before this attempt reached the transport (waiting on a token): provably never sent.
+    const sent = ctx.state.get(SENT_ATTEMPT) === ctx.history.length + 1;
+    return { retry: (repeatable || !sent) && error.scope === 'attempt', ambiguous: sent };
+  }
   if (error instanceof RateLimitError) return { retry: true, ambiguous: false, ...hint(error.retryAfterMs) };
   if (error instanceof ApiError) {
     const hinted = error.retryAfterMs;
