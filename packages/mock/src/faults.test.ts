@@ -50,3 +50,17 @@ describe('fault plan: processed, then a bad answer', () => {
     expect(lines('stalled')).toBe(2);
   });
 });
+
+describe('fault plan: tagged rules', () => {
+  it('hit only requests that carry an x-request-id', async () => {
+    mock.faults.add({ provider: 'finerworks', tagged: true, times: Number.POSITIVE_INFINITY, fault: { kind: 'status', status: 503 } });
+    expect((await buy('untagged')).status).toBe(200);
+    const tagged = await fetch(`${mock.url('finerworks')}/v3/buy_account_credits`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'call-1', web_api_key: mock.credentials.finerworks.webApiKey, app_key: mock.credentials.finerworks.appKey },
+      body: JSON.stringify({ amount: 250, cart_id: 'tagged' }),
+    });
+    expect(tagged.status).toBe(503);
+    expect(mock.faults.injected).toEqual([{ provider: 'finerworks', path: '/v3/buy_account_credits', kind: 'status', requestId: 'call-1' }]);
+  });
+});

@@ -37,6 +37,11 @@ export interface FaultRule {
   /** Only for paths containing this text (case-insensitive). */
   path?: string;
   method?: string;
+  /**
+   * Only requests that carry an `x-request-id` (a client's own call, tagged by its caller), not the side requests a
+   * client makes on its own (a token, a clock read): so every fault can be traced to the call it met.
+   */
+  tagged?: boolean;
   /** How many matching requests to hit; default 1. `Infinity` for all. */
   times?: number;
   /** Let this many matching requests through first. */
@@ -77,6 +82,7 @@ export class FaultPlan {
       if (rule.provider && rule.provider !== provider) continue;
       if (rule.method && rule.method.toUpperCase() !== method) continue;
       if (rule.path && !path.toLowerCase().includes(rule.path.toLowerCase())) continue;
+      if (rule.tagged && requestId === undefined) continue;
       if (rule.hits >= (rule.times ?? 1)) continue;
       rule.seen++;
       if (rule.seen <= (rule.skip ?? 0)) continue;
