@@ -143,7 +143,8 @@ function applyAfterFault(fault: Fault, res: ServerResponse, response: SimRespons
     case 'reset-after':
       return void res.socket?.destroy();
     case 'status-after':
-      return send(res, injectedStatus(fault));
+      send(res, injectedStatus(fault));
+      return;
     case 'stall-after':
       // Nothing is written: the client's timeout ends the exchange (close() destroys what is left).
       return;
