@@ -23,12 +23,14 @@ export interface Findings {
 }
 
 /**
- * Measured (seeds 1-5 and the default, 6 rounds each): the worst case-round was 0.75 (an unsafe purchase, ~40
- * calls, about one in five meeting a fault it may not retry), the mean ~0.88. A broken client drops to 0 (every
- * software_DNA call timing out; Safe Creative without its clock resync in a round whose clock moved). 0.55 sits
- * below the worst measured by ~4 standard deviations of a 40-call round, far above any broken client.
+ * Chosen from measurements (seeds 1-5 and the default, 6 rounds of 280 calls, ~40 per case and round): the typical
+ * case-round succeeds 70-98%; the lowest seen was 54%, Safe Creative in a round whose clock moved (each call is
+ * sent twice, refused then re-signed, so it meets faults twice; one in five of an unsafe purchase's requests
+ * meets a fault it may not retry). At that rate a 46-call round has a standard deviation of ~7 points: 40% is
+ * ~3 deviations below the worst measured mean, while a broken client scores 0% (every software_DNA call timing
+ * out; Safe Creative without its clock resync, in a round whose clock moved).
  */
-export const MIN_SUCCESS_RATE = 0.55;
+export const MIN_SUCCESS_RATE = 0.4;
 
 /** Classes the plan cannot cause: transient faults never make valid credentials or inputs wrong. */
 const UNEXPLAINED = [AuthenticationError, PermissionDeniedError, NotFoundError, ValidationError, ConfigurationError, ProviderError];
