@@ -11,6 +11,10 @@ export interface BenchOptions {
   generation: { coldRuns: number; nxUncachedRuns: number; nxWarmRuns: number; scales: readonly number[] };
   /** Fresh Node processes per package. */
   coldStart: { runs: number };
+  /** Response validation: rounds of `iterations` validations (and decodes) per body, and in-memory calls. */
+  responseValidation: { rounds: number; warmup: number; iterations: number; calls: number };
+  /** Requests on a reused keep-alive socket against requests on new connections, per interleaved round. */
+  freshConnection: { rounds: number; warmup: number; requests: number };
 }
 
 export function benchOptions(smoke: boolean): BenchOptions {
@@ -21,6 +25,8 @@ export function benchOptions(smoke: boolean): BenchOptions {
         xml: { rounds: 2, warmup: 200, documents: 500 },
         generation: { coldRuns: 1, nxUncachedRuns: 0, nxWarmRuns: 1, scales: [2] },
         coldStart: { runs: 2 },
+        responseValidation: { rounds: 2, warmup: 200, iterations: 500, calls: 100 },
+        freshConnection: { rounds: 1, warmup: 5, requests: 10 },
       }
     : {
         smoke,
@@ -28,5 +34,7 @@ export function benchOptions(smoke: boolean): BenchOptions {
         xml: { rounds: 7, warmup: 2_000, documents: 5_000 },
         generation: { coldRuns: 5, nxUncachedRuns: 3, nxWarmRuns: 5, scales: [1, 10, 100] },
         coldStart: { runs: 21 },
+        responseValidation: { rounds: 7, warmup: 5_000, iterations: 20_000, calls: 2_000 },
+        freshConnection: { rounds: 5, warmup: 200, requests: 400 },
       };
 }

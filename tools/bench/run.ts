@@ -1,18 +1,20 @@
 // `npm run bench` — measures creditkit side by side with raw clients and peers, in one run, and writes
 // BENCHMARKS.md. `npm run bench -- --smoke` runs every section with tiny counts (for CI: proves the bench
 // works, measures nothing) and prints the report instead of writing it. `--out FILE` writes it elsewhere;
-// `--only overhead,bundle,xml,generation,cold-start` runs some sections.
+// `--only overhead,bundle,xml,generation,cold-start,response-validation,fresh-connection` runs some sections.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runBundle } from './bundle.js';
 import { runColdStart } from './cold-start.js';
+import { runFreshConnection } from './fresh-connection.js';
 import { runGeneration } from './generation.js';
 import { describeMachine } from './machine.js';
 import { benchOptions } from './options.js';
 import { runOverhead } from './overhead.js';
 import { checkBuilt, ROOT } from './providers.js';
 import { renderReport, type SectionResult } from './report.js';
+import { runResponseValidation } from './response-validation.js';
 import { runXmlDecode } from './xml-decode.js';
 
 const args = process.argv.slice(2);
@@ -32,6 +34,8 @@ const SECTIONS: [string, () => Promise<SectionResult>][] = [
   ['xml', () => runXmlDecode(options.xml)],
   ['generation', () => runGeneration(options.generation)],
   ['cold-start', () => runColdStart(options.coldStart)],
+  ['response-validation', () => runResponseValidation(options.responseValidation)],
+  ['fresh-connection', () => runFreshConnection(options.freshConnection)],
 ];
 
 const { missing, stale } = checkBuilt(['core', 'xml', 'finerworks', 'fusebill', 'softwaredna', 'accountadmin', 'safecreative']);

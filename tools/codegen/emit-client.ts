@@ -57,7 +57,8 @@ function emitOperation(op: OperationModel): string {
     extensions: Object.keys(op.extensions).length ? op.extensions : undefined,
   });
   const body = lit(table).slice(0, -1).trimEnd();
-  return indent(`${body},\n  validate: validators.validate_${op.id} as Validator,\n}`);
+  const response = op.successSchema ? `\n  validateResponse: validators.validateResponse_${op.id} as Validator,` : '';
+  return indent(`${body},\n  validate: validators.validate_${op.id} as Validator,${response}\n}`);
 }
 
 export function emitClient(model: SpecModel): string {

@@ -30,6 +30,8 @@ export interface OperationModel {
   inputSchema: JsonSchema;
   requestBodySchema?: JsonSchema;
   responseSchema?: JsonSchema;
+  /** What a 2xx body must be once body-level errors are ruled out: the response schema without its error variants. */
+  successSchema?: JsonSchema;
   extensions: Obj;
 }
 
@@ -134,8 +136,21 @@ function readOperation(doc: Obj, deref: (s: unknown) => any, path: string, metho
     inputSchema,
     requestBodySchema,
     responseSchema,
+    successSchema: responseSchema ? stripDocs(withoutErrorVariants(responseSchema)) : undefined,
     extensions,
   };
+}
+
+/**
+ * Error documents that share the success status (`x-creditkit-error-variant`, Safe Creative's `<error>`) become
+ * ProviderErrors before a body is checked, so the typed result is one of the other variants.
+ */
+function withoutErrorVariants(schema: Obj): Obj {
+  const key = schema.oneOf ? 'oneOf' : schema.anyOf ? 'anyOf' : undefined;
+  if (!key) return schema;
+  const kept = (schema[key] as Obj[]).filter((v) => !v['x-creditkit-error-variant']);
+  const { [key]: _dropped, ...rest } = schema;
+  return kept.length === 1 && Object.keys(rest).length === 0 ? kept[0]! : { ...rest, [key]: kept };
 }
 
 /** Inlines every local `$ref` (the specs have no recursive schemas; a cycle is reported, not followed). */

@@ -15,8 +15,13 @@ interface Wire {
   expected: unknown;
 }
 const same = (v: unknown): Wire => ({ sent: v, expected: v });
-/** Any JSON value, as it survives the wire (-0 reads back as 0). */
-const jsonValue = (maxDepth: number) => fc.jsonValue({ maxDepth }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+/** Any JSON value, as it survives the wire (-0 reads back as 0). Numbers a JS number cannot hold exactly
+ * (written past 2^53 - 1) are refused by the codec, not decoded: see core's exact-number.test.ts. */
+const jsonValue = (maxDepth: number) =>
+  fc
+    .jsonValue({ maxDepth })
+    .map((v) => JSON.parse(JSON.stringify(v)) as unknown)
+    .filter((v) => !/\d{16}/.test(JSON.stringify(v) ?? ''));
 
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }).map((n) => (Object.is(n, -0) ? 0 : n));
 /** Number texts as servers write them: plain, exponent, fixed, padded. */

@@ -13,23 +13,66 @@ export const SECRET_CREDENTIALS: MockCredentials = {
 };
 
 /**
+ * Credentials made to break a scrubber, each as its transport allows (header values are printable ASCII): the
+ * credential registered first is a prefix of the next (a client id inside its secret), and the values carry
+ * quotes, backslashes, `+`, `%`, spaces, `&`/`=` and non-ASCII.
+ */
+export const HOSTILE_CREDENTIALS: MockCredentials = {
+  // Headers: ASCII only. webApiKey (registered first) is a prefix of appKey.
+  finerworks: { webApiKey: 'fwKEY-7c1e9a52', appKey: 'fwKEY-7c1e9a52 "q\\ +%21(x)*\'~&=/TAIL' },
+  fusebill: { apiKey: Buffer.from('4711:fb"SECRET\\ +%é-93ad51e0').toString('base64') },
+  // Basic: the password goes base64, so it may be anything; the user id is a prefix of it.
+  softwaredna: { clientId: 'C0098765', apiKey: 'C0098765-dnaKEY "6b\\0f +%2B é€😀-tail' },
+  // A form-encoded token request: the client id is a prefix of the secret.
+  accountadmin: { clientId: 'aaID-5e2f77c1', clientSecret: 'aaID-5e2f77c1-SECRET "b\\+%é 0d9e&=TAIL' },
+  // A signed query: the authkey travels percent-encoded; the private key only signs.
+  safecreative: { authkey: 'scAUTH-4f0a "a\\+%é&', privateKey: 'scAUTH-4f0a "a\\+%é&-PRIVATE-e19c' },
+};
+
+/**
  * Every secret credential, plus what is derived from them: software_DNA's Basic token, Fusebill's inner secret.
  * Client ids are identifiers, not secrets (the 2sms simulator even answers with one as the user id).
  */
-export function secretValues(extra: readonly string[] = []): string[] {
-  const c = SECRET_CREDENTIALS;
+export function secretValues(extra: readonly string[] = [], c: MockCredentials = SECRET_CREDENTIALS): string[] {
+  const fusebillInner = Buffer.from(c.fusebill.apiKey, 'base64').toString('utf8').split(':').slice(1).join(':');
   return [
     ...Object.values(c).flatMap((p) => Object.entries(p).flatMap(([name, value]) => (name === 'clientId' ? [] : [value]))),
     Buffer.from(`${c.softwaredna.clientId}:${c.softwaredna.apiKey}`).toString('base64'),
-    'fbSECRET-93ad51e0',
+    fusebillInner,
     ...extra,
   ];
 }
 
-/** A secret as it may appear: as is, URL-encoded (`%20` and form `+`), base64. */
+const strictPercent = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+const json = (s: string) => JSON.stringify(s).slice(1, -1);
+const asciiJson = (s: string) => json(s).replace(/[^\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A secret as it may appear: as is, URL-encoded (`%20`, form `+`, `!'()*` encoded or not), JSON-escaped (also
+ * as `\uXXXX`), XML-escaped, base64 and base64url.
+ */
 export function forms(secret: string): string[] {
-  return [...new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), Buffer.from(secret).toString('base64')])];
+  const b64 = Buffer.from(secret).toString('base64');
+  return [
+    ...new Set([
+      secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), strictPercent(secret), json(secret), asciiJson(secret),
+      xmlText(secret), b64, b64.replace(/=+$/, ''), Buffer.from(secret).toString('base64url'),
+    ]),
+  ];
 }
+
+/**
+ * Pieces a leak could leave of a secret, from 8 characters: its head, middle and tail (a cut, or a shorter
+ * secret replaced first, leaves one of them). Pieces inside an identifier (a client id is not secret) are skipped.
+ */
+export function pieces(secret: string, identifiers: readonly string[]): string[] {
+  const middle = Math.floor(secret.length / 2);
+  return [secret.slice(0, 8), secret.slice(middle - 4, middle + 4), secret.slice(-8)].filter((p) => p.length === 8 && p !== secret && !identifiers.some((id) => id.includes(p)));
+}
+
+/** The identifiers among the credentials (client ids), which may show. */
+export const identifiers = (c: MockCredentials) => [c.softwaredna.clientId, c.accountadmin.clientId];
 
 /** The headers that carry credentials by design (FinerWorks' two keys, Basic and Bearer). */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'web_api_key', 'app_key']);
@@ -42,9 +85,14 @@ export function withoutCredentialFields(r: RecordedRequest): string {
   return JSON.stringify({ ...r, headers, query, body: tokenRequest ? '(token request body: credentials by design)' : r.body });
 }
 
-/** `[where, secret]` for every form of every secret found in any of the texts. */
-export function findSecrets(texts: Iterable<[where: string, text: string]>, secrets: readonly string[]): [string, string][] {
+/** `[where, secret]` for every form of every secret (and, given identifiers, of every piece of one) found in any of the texts. */
+export function findSecrets(texts: Iterable<[where: string, text: string]>, secrets: readonly string[], ids?: readonly string[]): [string, string][] {
+  const needles = [...new Set(secrets.flatMap((secret) => [...forms(secret), ...(ids ? pieces(secret, ids).flatMap((p) => [p, encodeURIComponent(p), json(p)]) : [])]))];
   const hits: [string, string][] = [];
-  for (const [where, text] of texts) for (const secret of secrets) for (const form of forms(secret)) if (text.includes(form)) hits.push([where, form]);
+  for (const [where, text] of texts) for (const needle of needles) if (text.includes(needle)) hits.push([where, needle]);
   return hits;
 }
+
+/** How many needles `findSecrets` looks for. */
+export const needleCount = (secrets: readonly string[], ids?: readonly string[]) =>
+  new Set(secrets.flatMap((secret) => [...forms(secret), ...(ids ? pieces(secret, ids).flatMap((p) => [p, encodeURIComponent(p), json(p)]) : [])])).size;

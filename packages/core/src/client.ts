@@ -18,6 +18,7 @@ import { validationPlugin } from './plugins/validation.js';
 import { Secrets } from './redact.js';
 import { buildRequestInit, requestClassFor } from './request.js';
 import type { OperationSpec, ProviderSpec } from './spec-types.js';
+import { timeoutSignal, untilAborted } from './timing.js';
 import { fetchTransport } from './transport/fetch-transport.js';
 import type { Transport } from './transport/transport.js';
 
@@ -75,6 +76,14 @@ export interface ProviderSetup {
    * `maxResponseBytes`, under `ctx.signal`, outside the plugin chain.
    */
   send(request: Request, ctx: AttemptContext): Promise<Response>;
+  /**
+   * Sends a side request that several calls wait on (an OAuth2 token, a server clock read) the same way, but
+   * under the client's own `timeoutMs`, never the signal of the call that happened to start it: each waiting
+   * call stops waiting on its own signal (`untilAborted`) while the request goes on for the others.
+   */
+  sendShared(request: Request, ctx: AttemptContext): Promise<Response>;
+  /** The client's own per-attempt `timeoutMs` (its default when none was given): the limit of `sendShared`. */
+  timeoutMs: number;
   options: ClientOptions & Record<string, unknown>;
 }
 
@@ -93,19 +102,22 @@ const DEFAULTS = { maxRetries: 2, timeoutMs: 60_000, maxResponseBytes: 5 * 1024 
 export function createClient(definition: ProviderDefinition, options: ClientOptions & Record<string, unknown> = {}): Client {
   const { spec } = definition;
   const secrets = new Secrets();
-  const environment = options.environment ?? spec.defaultEnvironment;
-  const serverUrl = spec.servers[environment];
-  if (!options.baseUrl && !serverUrl) {
-    throw new ConfigurationError(`${spec.name}: unknown environment '${environment}' (choose ${Object.keys(spec.servers).join(' or ')}, or pass baseUrl)`, { provider: spec.id });
-  }
-  const baseUrl = (options.baseUrl ?? serverUrl!).replace(/\/+$/, '');
+  checkLimits(options, spec);
+  const baseUrl = checkedBaseUrl(options.baseUrl || serverUrlOf(spec, options.environment), spec);
   const credentials = resolveCredentials(spec, options, secrets);
   const preferred = definition.transport ?? fetchTransport;
   // A user's fetch carries everything fetch can; a body on GET only the provider's transport can.
   const transportFor = (request: Request) => (options.fetch && !(request.method === 'GET' && request.body) ? fetchTransport : preferred);
   const transportConfig = { maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes, ...(options.fetch ? { fetch: options.fetch } : {}) };
-  const send = (request: Request, ctx: AttemptContext) => transportFor(request)(request, ctx, transportConfig);
-  const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, send, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  // Raced against the attempt's signal: a transport whose promise never settles still ends with its attempt.
+  const send = (request: Request, ctx: AttemptContext) => untilAborted(transportFor(request)(request, ctx, transportConfig), ctx.signal);
+  const sharedTimeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  const sendShared = (request: Request, ctx: AttemptContext) => {
+    const { signal: _caller, ...rest } = ctx;
+    const signal = timeoutSignal(sharedTimeoutMs);
+    return send(request, signal ? { ...rest, signal } : rest);
+  };
+  const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, send, sendShared, timeoutMs: sharedTimeoutMs, ...(options.fetch ? { fetch: options.fetch } : {}) };
   const schemes = [...new Set(Object.values(definition.operations).flatMap((op) => op.security.flat()))];
   const auth = definition.auth ? definition.auth(setup) : authPluginsFromSpec(setup, schemes);
   const plugins = resolvePlugins(
@@ -180,6 +192,50 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
       return run(input as Record<string, unknown>);
     },
   };
+}
+
+/** Numeric options a typo could turn into no limit or an instant failure: refused at construction. */
+function checkLimits(options: ClientOptions, spec: ProviderSpec): void {
+  const positive = (v: unknown) => typeof v === 'number' && v > 0;
+  const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+  const rules: [keyof ClientOptions, (v: unknown) => boolean, string][] = [
+    ['timeoutMs', positive, 'a number of ms above 0 (Infinity for none)'],
+    ['totalTimeoutMs', positive, 'a number of ms above 0 (Infinity for none)'],
+    ['maxResponseBytes', positive, 'a number of bytes above 0'],
+    ['maxRetries', count, 'a whole number, 0 or more'],
+  ];
+  for (const [name, ok, what] of rules) {
+    const value = options[name];
+    if (value !== undefined && !ok(value)) throw new ConfigurationError(`${spec.name}: ${name} must be ${what}`, { provider: spec.id });
+  }
+}
+
+/** The environment's server, looked up among the spec's own environments only (never `__proto__`). */
+function serverUrlOf(spec: ProviderSpec, environment: unknown): string {
+  const name = environment ?? spec.defaultEnvironment;
+  if (typeof name === 'string' && Object.hasOwn(spec.servers, name)) {
+    const url = spec.servers[name];
+    if (typeof url === 'string') return url;
+  }
+  const shown = typeof name === 'string' ? `'${name.slice(0, 40)}'` : `of type ${typeof name}`;
+  throw new ConfigurationError(`${spec.name}: unknown environment ${shown} (choose ${Object.keys(spec.servers).join(' or ')}, or pass baseUrl)`, { provider: spec.id });
+}
+
+/** An absolute http(s) URL without credentials in it; the value itself is never printed (it may hold a password). */
+function checkedBaseUrl(value: unknown, spec: ProviderSpec): string {
+  const refuse = (why: string) => new ConfigurationError(`${spec.name}: baseUrl ${why}`, { provider: spec.id });
+  if (typeof value !== 'string') throw refuse('must be a string');
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw refuse('is not an absolute URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refuse(`must be http or https, not ${url.protocol.slice(0, 20)}`);
+  if (url.username !== '' || url.password !== '') {
+    throw refuse('must not carry a user name or password (user:password@host): pass credentials as the client options');
+  }
+  return value.replace(/\/+$/, '');
 }
 
 /** The body as text; a 2xx body that is not UTF-8 is unreadable (an error body is kept as best it can be). */

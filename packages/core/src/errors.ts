@@ -1,5 +1,6 @@
-// One family of typed errors. Every field is scrubbed of secrets when the error is built, so message,
-// stack, toString, JSON.stringify and util.inspect are all safe to log.
+// One family of typed errors. Every string an error carries (message, stack, fields, body, headers, the whole
+// cause chain) is scrubbed of secrets when the error is built, so toString, JSON.stringify and util.inspect
+// are all safe to log. Long text is cut only after it was scrubbed (`Secrets.clip`), never before.
 import type { Secrets } from './redact.js';
 
 export interface ErrorContext {
@@ -9,13 +10,15 @@ export interface ErrorContext {
   cause?: unknown;
 }
 
+/** How far down a cause chain is copied and scrubbed. */
+const MAX_CAUSES = 8;
+
 export class CreditkitError extends Error {
   readonly provider?: string;
   readonly operation?: string;
 
   constructor(message: string, context: ErrorContext = {}) {
-    const scrub = (s: string) => context.secrets?.scrub(s) ?? s;
-    super(scrub(message), context.cause === undefined ? undefined : { cause: safeCause(context.cause, scrub) });
+    super(scrubText(message, context.secrets), context.cause === undefined ? undefined : { cause: scrubCause(context.cause, context.secrets) });
     this.name = new.target.name;
     if (context.provider) this.provider = context.provider;
     if (context.operation) this.operation = context.operation;
@@ -29,15 +32,35 @@ export class CreditkitError extends Error {
   }
 }
 
-/** Keeps the cause's kind and code but rebuilds its text through the scrubber. */
-function safeCause(cause: unknown, scrub: (s: string) => string): unknown {
-  if (cause instanceof CreditkitError) return cause;
-  if (!(cause instanceof Error)) return typeof cause === 'string' ? scrub(cause) : cause;
-  const copy = new Error(scrub(cause.message));
-  copy.name = cause.name;
+const scrubText = (text: string, secrets: Secrets | undefined) => secrets?.scrub(text) ?? text;
+const scrubData = <T>(value: T, secrets: Secrets | undefined): T => (secrets ? secrets.scrubValue(value) : value);
+/** Scrubbed, then cut: a cut never leaves the head of a secret. */
+const clipText = (text: string, max: number, secrets: Secrets | undefined) => (secrets ? secrets.clip(text, max) : truncate(text, max));
+
+/**
+ * A copy of the cause with every string scrubbed, down the whole chain. A creditkit error keeps its class and
+ * fields (it may have been built where no secrets were known, by a codec); any other error keeps its name
+ * and code.
+ */
+function scrubCause(cause: unknown, secrets: Secrets | undefined, depth = 0): unknown {
+  if (!(cause instanceof Error)) return typeof cause === 'string' ? scrubText(cause, secrets) : scrubData(cause, secrets);
+  if (depth >= MAX_CAUSES) return new Error(scrubText(`${cause.name}: ${cause.message}`, secrets));
+  if (cause instanceof CreditkitError) {
+    const copy = Object.create(Object.getPrototypeOf(cause)) as CreditkitError;
+    for (const key of Reflect.ownKeys(cause)) {
+      // `stack` may be an accessor: read through it, keep a plain value.
+      const { enumerable, configurable } = Object.getOwnPropertyDescriptor(cause, key)!;
+      const value: unknown = (cause as unknown as Record<PropertyKey, unknown>)[key];
+      const scrubbed = key === 'cause' ? scrubCause(value, secrets, depth + 1) : typeof value === 'string' ? scrubText(value, secrets) : scrubData(value, secrets);
+      Object.defineProperty(copy, key, { value: scrubbed, enumerable: !!enumerable, configurable: !!configurable, writable: true });
+    }
+    return copy;
+  }
+  const copy = new Error(scrubText(cause.message, secrets), cause.cause === undefined ? undefined : { cause: scrubCause(cause.cause, secrets, depth + 1) });
+  copy.name = scrubText(cause.name, secrets);
   const code = (cause as { code?: unknown }).code ?? (cause.cause as { code?: unknown } | undefined)?.code;
-  if (code !== undefined) Object.assign(copy, { code });
-  if (cause.stack) copy.stack = scrub(cause.stack);
+  if (code !== undefined) Object.assign(copy, { code: typeof code === 'string' ? scrubText(code, secrets) : code });
+  if (cause.stack) copy.stack = scrubText(cause.stack, secrets);
   return copy;
 }
 
@@ -56,7 +79,7 @@ export class ValidationError extends CreditkitError {
     const where = context.operation ? `${context.provider}.${context.operation}` : 'input';
     super(`Invalid ${where}: ${issues.map((i) => i.message).join('; ')}`, context);
     // The issues quote the bad values (`got "…"`): scrubbed like the message, or JSON and inspect would show them.
-    this.issues = context.secrets ? context.secrets.scrubValue(issues) : issues;
+    this.issues = scrubData(issues, context.secrets);
   }
 }
 
@@ -80,13 +103,15 @@ export class ApiError extends CreditkitError {
   readonly retryAfterMs?: number;
 
   constructor(init: ApiErrorInit & { retryAfterMs?: number }) {
-    const detail = init.message ?? summarizeBody(init.body);
+    // The body is scrubbed before it is summed up (and cut) for the message.
+    const body = scrubData(init.body, init.secrets);
+    const detail = init.message ?? summarizeBody(body, init.secrets);
     super(`${init.status}${detail ? ` ${detail}` : ''}`, init);
     this.status = init.status;
     this.headers = init.secrets?.headers(init.headers) ?? Object.fromEntries(init.headers?.entries() ?? []);
-    this.body = init.secrets ? init.secrets.scrubValue(init.body) : init.body;
+    this.body = body;
     const requestId = init.headers?.get('x-request-id') ?? init.headers?.get('request-id') ?? init.headers?.get('x-correlation-id');
-    if (requestId) this.requestId = requestId;
+    if (requestId) this.requestId = scrubText(requestId, init.secrets);
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
   }
 
@@ -124,9 +149,9 @@ export class ProviderError extends CreditkitError {
   readonly refused?: 'authentication' | 'permission';
   constructor(init: ErrorContext & { code: string; message: string; body?: unknown; status?: number; refused?: ProviderError['refused'] }) {
     super(`${init.code}: ${init.message}`, init);
-    this.code = init.code;
+    this.code = scrubText(init.code, init.secrets);
     this.status = init.status ?? 200;
-    this.body = init.secrets ? init.secrets.scrubValue(init.body) : init.body;
+    this.body = scrubData(init.body, init.secrets);
     if (init.refused) this.refused = init.refused;
   }
 }
@@ -138,7 +163,7 @@ export class DecodeError extends CreditkitError {
   readonly status?: number;
   constructor(message: string, init: ErrorContext & { raw?: string; status?: number }) {
     super(message, init);
-    this.raw = truncate(init.secrets?.scrub(init.raw ?? '') ?? init.raw ?? '', 2048);
+    this.raw = clipText(init.raw ?? '', 2048, init.secrets);
     if (init.status !== undefined) this.status = init.status;
   }
 }
@@ -150,7 +175,7 @@ export class ConnectionError extends CreditkitError {
   constructor(message: string, init: ErrorContext & { requestSent: boolean; code?: string }) {
     super(message, init);
     this.requestSent = init.requestSent;
-    if (init.code) this.code = init.code;
+    if (init.code) this.code = scrubText(init.code, init.secrets);
   }
 }
 
@@ -183,7 +208,7 @@ export class OutcomeUnknownError extends CreditkitError {
   constructor(init: ErrorContext & { attempts: number; reconcile: OutcomeUnknownError['reconcile'] }) {
     super(`Outcome unknown for ${init.provider}.${init.operation}: the request was sent and no answer says whether it was applied (${describe(init.cause)}); not retried, to avoid a duplicate purchase. ${init.reconcile.hint}`, init);
     this.attempts = init.attempts;
-    this.reconcile = init.secrets ? init.secrets.scrubValue(init.reconcile) : init.reconcile;
+    this.reconcile = scrubData(init.reconcile, init.secrets);
   }
 }
 
@@ -192,7 +217,7 @@ export class AlreadyAppliedError extends CreditkitError {
   readonly idempotencyKey: string;
   constructor(init: ErrorContext & { idempotencyKey: string }) {
     super(`An earlier attempt of this call was applied (key ${init.idempotencyKey}); the server refused the repeat. Do not retry with a new key.`, init);
-    this.idempotencyKey = init.idempotencyKey;
+    this.idempotencyKey = scrubText(init.idempotencyKey, init.secrets);
   }
 }
 
@@ -200,9 +225,9 @@ function describe(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
 
-function summarizeBody(body: unknown): string {
+function summarizeBody(body: unknown, secrets: Secrets | undefined): string {
   if (body === undefined || body === null || body === '') return '';
-  return truncate(typeof body === 'string' ? body : JSON.stringify(body), 300);
+  return clipText(typeof body === 'string' ? body : JSON.stringify(body), 300, secrets);
 }
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);

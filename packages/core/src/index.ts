@@ -6,6 +6,7 @@ export type { AttemptContext, AttemptRecord, CallContext, CallOptions } from './
 export type { Codec } from './decode/codec.js';
 export { essence } from './decode/codec.js';
 export { conform } from './decode/conform.js';
+export { inexactNumber } from './decode/exact-number.js';
 export { jsonCodec } from './decode/json-codec.js';
 export type { BodyFailure, ProviderHooks } from './decode/response.js';
 export {

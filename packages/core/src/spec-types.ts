@@ -68,6 +68,8 @@ export interface OperationSpec {
   readonly responseShape?: Shape;
   readonly extensions?: Readonly<Record<string, unknown>>;
   readonly validate: Validator;
+  /** Checks a 2xx body, once decoded and found not to report a failure, against the response schema. */
+  readonly validateResponse?: Validator;
 }
 
 export interface SecuritySchemeSpec {

@@ -31,6 +31,15 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
   });
 }
 
+/** The longest delay a timer holds: past it Node fires at once (TimeoutOverflowWarning) and AbortSignal.timeout throws. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A timer delay from any number of ms: whole, at least 0 and at most MAX_TIMER_MS. */
+export const timerDelay = (ms: number) => Math.min(MAX_TIMER_MS, Math.max(0, Math.ceil(ms)));
+
+/** Aborts after `ms`; none for an infinite (or NaN) time, where AbortSignal.timeout would throw a RangeError. */
+export const timeoutSignal = (ms: number): AbortSignal | undefined => (Number.isFinite(ms) ? AbortSignal.timeout(timerDelay(ms)) : undefined);
+
 /** "Full jitter" (AWS): a uniform wait in [0, min(cap, base * 2^retry)). */
 export function fullJitter(retry: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
   return Math.floor(random() * Math.min(capMs, baseMs * 2 ** retry));

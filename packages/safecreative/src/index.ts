@@ -26,7 +26,7 @@ export const provider = defineProvider<SafeCreativeClientOptions>()(
     operations,
     transport: platformTransport,
     plugins: () => [xmlPlugin()],
-    auth: ({ credentials }) => [signedQueryPlugin({ authkey: credentials.authkey!, privateKey: credentials.privateKey! })],
+    auth: ({ credentials, sendShared }) => [signedQueryPlugin({ authkey: credentials.authkey!, privateKey: credentials.privateKey!, sendShared })],
     detectError: safeCreativeError,
   },
   bindOperations,

@@ -2,7 +2,7 @@
 // of a key or a value changes it, and what the client puts on the wire decodes (as the server decodes it) to
 // exactly the values it signed — spaces, `&`, `=`, `+`, `%` and non-ASCII included.
 import { createHash } from 'node:crypto';
-import type { AttemptContext } from '@creditkit/core';
+import { type AttemptContext, Secrets } from '@creditkit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Param, sign } from './signature.js';
@@ -31,8 +31,8 @@ async function sentUrl(pairs: readonly Param[], authkey: string, pk: string): Pr
   const url = new URL('https://arena.safecreative.org/v2/');
   for (const [k, v] of pairs) url.searchParams.append(k, v);
   let sent: Request | undefined;
-  const ctx = { codecs: {}, operation: {}, log: () => {} } as unknown as AttemptContext;
-  await signedQueryPlugin({ authkey, privateKey: pk }).middleware!(
+  const ctx = { codecs: {}, operation: {}, log: () => {}, secrets: new Secrets(), options: { timeoutMs: 1000 } } as unknown as AttemptContext;
+  await signedQueryPlugin({ authkey, privateKey: pk, sendShared: () => Promise.reject(new Error('no clock read here')) }).middleware!(
     new Request(url),
     async (request) => {
       sent = request;

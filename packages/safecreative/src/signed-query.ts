@@ -1,7 +1,7 @@
 // Safe Creative's auth, per attempt: add `authkey` and a fresh `ztime`, sign every parameter, and send the
 // rewritten URL (values percent-encoded on the wire, raw in the signature). On `InvalidTime` the client reads
 // the server's clock (`component=ztime`, unsigned), keeps the offset, and signs and sends once more.
-import { type AttemptContext, type AttemptPlugin, type Codec, type Next, type Shape, untilAborted, utf8Strict } from '@creditkit/core';
+import { type AttemptContext, type AttemptPlugin, type Codec, type Shape, untilAborted, utf8Strict } from '@creditkit/core';
 import { xmlCodec } from '@creditkit/xml';
 import { safeCreativeError } from './errors.js';
 import { ServerClock } from './server-clock.js';
@@ -10,6 +10,8 @@ import { type Param, sign, sortByKey } from './signature.js';
 export interface SignedQueryConfig {
   authkey: string;
   privateKey: string;
+  /** Sends the clock read, shared by every call that met InvalidTime, under the client's own timeout. */
+  sendShared: (request: Request, ctx: AttemptContext) => Promise<Response>;
 }
 
 /** The parameters this plugin owns; a caller's copy of them is replaced, never signed. */
@@ -20,11 +22,14 @@ const ZTIME: Shape = { type: 'integer', xml: { name: 'ztime' } };
 export function signedQueryPlugin(config: SignedQueryConfig): AttemptPlugin {
   const clock = new ServerClock();
 
-  async function signed(request: Request, ztime: number): Promise<Request> {
+  async function signed(request: Request, ztime: number, ctx: AttemptContext): Promise<Request> {
     const url = new URL(request.url);
     const params: Param[] = [...url.searchParams].filter(([key]) => !SUPPLIED.has(key));
     params.push(['authkey', config.authkey], ['ztime', String(ztime)]);
     const signature = await sign(config.privateKey, params);
+    // A signature lets anyone replay this exact request while its ztime holds: scrubbed from whatever the answer
+    // echoes, for as long as this attempt can still produce an error or a log line (then forgotten).
+    ctx.secrets.addTemporary(signature, signatureTtlMs(ctx));
     url.search = [...sortByKey(params), ['signature', signature] as const].map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
     // A GET has no body, so the request can be rebuilt around the new URL as it is.
     return new Request(url, request);
@@ -36,23 +41,32 @@ export function signedQueryPlugin(config: SignedQueryConfig): AttemptPlugin {
     after: ['timeout'],
     tags: ['auth'],
     middleware: async (request, next, ctx) => {
-      const response = await next(await signed(request, clock.now()));
+      const response = await next(await signed(request, clock.now(), ctx));
       if (!(await saysInvalidTime(response, ctx))) return response;
       // The clock read is shared by every call that met InvalidTime: each waits for it only as long as its own
       // attempt may last. A call cut short this way was refused, not left in doubt: its InvalidTime answer stands
       // (a ProviderError), unless its caller aborted.
       let synced = false;
       try {
-        synced = await untilAborted(clock.sync(() => readServerTime(request, next, ctx)), ctx.signal);
+        synced = await untilAborted(clock.sync(() => readServerTime(request, config.sendShared, ctx)), ctx.signal);
       } catch (error) {
         if (ctx.options.signal?.aborted) throw error;
       }
       if (!synced) return response;
       ctx.log('info', 'auth.ztime-resync', { offsetMs: Math.round(clock.offsetMs) });
-      return next(await signed(request, clock.now()));
+      return next(await signed(request, clock.now(), ctx));
     },
   };
 }
+
+/** The attempt's own limit (its answer is read and decoded within it), plus a margin; bounded when there is none. */
+function signatureTtlMs(ctx: AttemptContext): number {
+  const remaining = ctx.deadline === undefined ? Number.POSITIVE_INFINITY : ctx.deadline - Date.now();
+  const limit = Math.min(ctx.options.timeoutMs, remaining);
+  return (Number.isFinite(limit) && limit > 0 ? Math.min(limit, MAX_SIGNATURE_TTL_MS) : MAX_SIGNATURE_TTL_MS) + SIGNATURE_TTL_MARGIN_MS;
+}
+const SIGNATURE_TTL_MARGIN_MS = 10_000;
+const MAX_SIGNATURE_TTL_MS = 10 * 60_000;
 
 const codecOf = (ctx: AttemptContext): Codec => ctx.codecs['application/xml'] ?? xmlCodec;
 
@@ -71,11 +85,12 @@ async function saysInvalidTime(response: Response, ctx: AttemptContext): Promise
   }
 }
 
-async function readServerTime(request: Request, next: Next<Request, Response>, ctx: AttemptContext): Promise<number | undefined> {
+/** Not through `next`: that runs under the signal of the call that happened to start the read. */
+async function readServerTime(request: Request, send: SignedQueryConfig['sendShared'], ctx: AttemptContext): Promise<number | undefined> {
   const url = new URL(request.url);
   url.search = 'component=ztime';
   try {
-    const response = await next(new Request(url, { headers: { accept: 'application/xml' } }));
+    const response = await send(new Request(url, { headers: { accept: 'application/xml' } }), ctx);
     if (!response.ok) return undefined;
     const ztime = codecOf(ctx).decode(await response.text(), ZTIME);
     return typeof ztime === 'number' && Number.isFinite(ztime) ? ztime : undefined;

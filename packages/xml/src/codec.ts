@@ -25,7 +25,17 @@ export function createXmlCodec(options: XmlOptions = {}): Codec {
 }
 
 const MAX_MESSAGE = 300;
-const clip = (message: string) => (message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message);
+
+/**
+ * The parser's message, at most MAX_MESSAGE long. Its quoted parts come from the document (tag and attribute
+ * names), and the codec does not know the client's secrets: a long message loses its quoted parts whole before
+ * it is cut, so no cut leaves the head of an echoed key.
+ */
+function clip(message: string): string {
+  if (message.length <= MAX_MESSAGE) return message;
+  const unquoted = message.replace(/'[^']*'|"[^"]*"/g, "'…'");
+  return unquoted.length > MAX_MESSAGE ? `${unquoted.slice(0, MAX_MESSAGE)}…` : unquoted;
+}
 
 /** The codec with the default limits. */
 export const xmlCodec: Codec = createXmlCodec();

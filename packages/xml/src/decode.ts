@@ -1,7 +1,7 @@
 // XML text carries no types: every value is converted by the schema's shape, never guessed. A single element
 // becomes an array where the schema says array, absent elements stay absent, `xsi:nil` reads as null, and
 // elements the schema does not describe are left out (their type could only be guessed).
-import { conform, type Shape } from '@creditkit/core';
+import { conform, inexactNumber, type Shape } from '@creditkit/core';
 import { arrayNames, memberName, rootName } from './names.js';
 import { ATTRIBUTE_PREFIX, TEXT_NODE, type XmlDocument, type XmlNode } from './parse.js';
 
@@ -24,11 +24,8 @@ function decodeNode(node: XmlNode, shape: Shape | undefined, path: string): unkn
   if (isNil(node)) return null;
   if (!shape || shape.type === 'any') return untyped(node, path);
   if (shape.type === 'object') return decodeObject(node, shape, path);
-  if (shape.type === 'array') {
-    // A document whose root is the list itself: the root element is the wrapper.
-    const item = shape.items?.xml?.name ?? shape.items?.name ?? shape.xml?.name ?? path;
-    return decodeItems(typeof node === 'object' && node ? own(node as Element, item) : undefined, shape, path) ?? [];
-  }
+  // A document whose root is the list itself: the root element is the wrapper.
+  if (shape.type === 'array') return decodeList(node, shape, shape.items?.xml?.name ?? shape.items?.name, path);
   return decodeScalar(textOf(node, path), shape, path);
 }
 
@@ -63,10 +60,30 @@ function decodeArray(parent: Element, key: string, shape: Shape, path: string): 
   const { wrapper, item } = arrayNames(key, shape);
   if (!wrapper) return decodeItems(own(parent, item), shape, path);
   const holder = own(parent, wrapper);
-  if (holder === undefined || isNil(holder)) return holder === undefined ? undefined : null;
+  if (holder === undefined) return undefined;
+  // A second wrapper would be a second list where the schema has one: which one is the answer cannot be told.
   if (Array.isArray(holder)) throw new Error(`${path}: <${wrapper}> appears ${holder.length} times where the schema allows one`);
-  if (typeof holder !== 'object' || !holder) return [];
-  return decodeItems(own(holder as Element, item), shape, path) ?? [];
+  if (isNil(holder)) return null;
+  return decodeList(holder, shape, item, path);
+}
+
+/**
+ * The items inside a list's wrapper element. Without an item name in the schema, the items are the wrapper's
+ * children of one name (XmlSerializer names them after their type: `<ArrayOfInt><int>`). Text where items
+ * are due is an error, never an empty list.
+ */
+function decodeList(holder: XmlNode, shape: Shape, item: string | undefined, path: string): unknown[] {
+  if (holder === undefined || holder === null) return [];
+  if (typeof holder !== 'object') {
+    if (String(holder).trim() !== '') throw new Error(`${path}: expected list items, found text`);
+    return [];
+  }
+  const element = holder as Element;
+  if (String(own(element, TEXT_NODE) ?? '').trim() !== '') throw new Error(`${path}: expected list items, found text`);
+  const children = Object.keys(element).filter((k) => !k.startsWith(ATTRIBUTE_PREFIX) && k !== TEXT_NODE);
+  if (item === undefined && children.length > 1) throw new Error(`${path}: list items must share one element name, found <${children.join('>, <')}>`);
+  const name = item ?? children[0];
+  return (name === undefined ? undefined : decodeItems(own(element, name), shape, path)) ?? [];
 }
 
 /** One element where the schema says array is a list of one. */
@@ -82,6 +99,9 @@ function decodeScalar(text: string, shape: Shape, path: string): unknown {
       const trimmed = text.trim();
       // XmlSerializer writes infinities and NaN of a double this way.
       const special = SPECIAL_NUMBERS[trimmed];
+      // `1e400` is not XmlSerializer's INF: a finite number written past what a number can hold.
+      const inexact = special === undefined && NUMERIC.test(trimmed) ? inexactNumber(trimmed, Number(trimmed)) : undefined;
+      if (inexact) throw new Error(`${path}: ${inexact}`);
       const value = special ?? conform(trimmed, shape);
       if (typeof value !== 'number' || (shape.type === 'integer' && !Number.isInteger(value))) {
         throw new Error(`${path}: expected ${shape.type === 'integer' ? 'an integer' : 'a number'}, got ${quote(text)}`);
@@ -99,6 +119,7 @@ function decodeScalar(text: string, shape: Shape, path: string): unknown {
   }
 }
 
+const NUMERIC = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const SPECIAL_NUMBERS: Record<string, number> = { INF: Number.POSITIVE_INFINITY, '-INF': Number.NEGATIVE_INFINITY, NaN: Number.NaN };
 
 /** A body with no schema (an error page): text stays text, repeated elements are lists, attributes drop. */
@@ -128,4 +149,9 @@ const isNil = (node: XmlNode): boolean =>
 
 const own = (element: Element, key: string): XmlNode => (Object.hasOwn(element, key) ? element[key] : undefined);
 
-const quote = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+/**
+ * A bad value, quoted whole or not at all: the codec does not know the client's secrets, so a cut here could
+ * leave the head of an echoed key that the client's scrubber would no longer recognise.
+ */
+const quote = (text: string) => (text.length > MAX_QUOTE ? `a text of ${text.length} characters` : JSON.stringify(text));
+const MAX_QUOTE = 40;

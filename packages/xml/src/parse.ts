@@ -2,6 +2,7 @@
 // malformed documents are rejected whole, entity expansion and nesting are bounded, external entities and
 // prototype-polluting names (`__proto__`, `constructor`, `prototype`) throw.
 import { XMLParser } from 'fast-xml-parser';
+import { createEntityDecoder } from './entities.js';
 import type { XmlLimits } from './options.js';
 
 /** What the parser yields for one element: its text, or an object of children, `@_` attributes and `#text`. */
@@ -13,19 +14,15 @@ export interface XmlDocument {
 }
 
 export const ATTRIBUTE_PREFIX = '@_';
-const XML_ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 export const TEXT_NODE = '#text';
 
 export function createParser(limits: XmlLimits): XMLParser {
-  // Only DOCTYPE-declared entities can amplify a document, so the limits apply to them alone (`appliesTo`,
-  // read by the parser but missing from its typings); `&amp;` and character references expand to one char.
+  // DOCTYPE entity declarations are read (and counted) by the parser, within these bounds; their references,
+  // XML's own and character references are expanded by our decoder, which refuses any other (entities.ts).
   const entities = {
     enabled: true,
     maxEntityCount: 64,
     maxEntitySize: 4096,
-    maxTotalExpansions: limits.maxEntityExpansions,
-    maxExpandedLength: limits.maxExpandedLength,
-    appliesTo: 'external',
   };
   return new XMLParser({
     parseTagValue: false,
@@ -39,11 +36,10 @@ export function createParser(limits: XmlLimits): XMLParser {
     removeNSPrefix: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
-    // Decodes numeric character references (`&#xE9;`), which XML allows anywhere, with only XML's five named
-    // entities: the full HTML table would be rebuilt for every document (it halved decode speed; BENCHMARKS.md).
-    // (The parser accepts an entity table here; its typings only say boolean.)
-    htmlEntities: XML_ENTITIES as unknown as boolean,
     processEntities: entities,
+    // One decoder per parser, reset by the parser for each document. (Ours also replaces the parser's default,
+    // which rebuilt an entity table for every document: BENCHMARKS.md.)
+    entityDecoder: createEntityDecoder(limits),
     // The parser counts the elements open above the one being opened: the root is depth 1.
     maxNestedTags: Math.max(0, limits.maxDepth - 1),
     strictReservedNames: true,

@@ -200,5 +200,6 @@ export const operations = {
       }
     },
     validate: validators.validate_purchaseCredits as Validator,
+    validateResponse: validators.validateResponse_purchaseCredits as Validator,
   },
 } as const satisfies Record<string, OperationSpec>;

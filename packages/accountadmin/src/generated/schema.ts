@@ -39,22 +39,26 @@ export interface components {
             Error?: components["schemas"]["Error"];
             ResponseData?: components["schemas"]["ResponseDataOfPurchase"];
         };
-        /** @description Filled when the purchase failed; null (JSON) or absent (XML) on success. */
+        /**
+         * @description Filled when the purchase failed; null (JSON) or absent (XML) on success. Like every C# string of these
+         *     bodies, its fields are written as `null` by Json.NET when unset (and left out by XmlSerializer).
+         */
         Error: {
-            ErrorCode?: string;
-            ErrorReason?: string;
+            ErrorCode?: string | null;
+            ErrorReason?: string | null;
         } | null;
         /** @description Property order is the XML sample's (XmlSerializer writes `Result` before `Identification`). */
         ResponseDataOfPurchase: {
-            Result?: string;
+            Result?: string | null;
             Identification?: components["schemas"]["Identification"];
             Detail?: components["schemas"]["Purchase"];
         } | null;
         Identification: {
-            UserId?: string;
-        };
+            UserId?: string | null;
+        } | null;
+        /** @description Strings are nullable (C# reference types); numbers, `Paid`, `ID` and `DatePurchased` are value types. */
         Purchase: {
-            Currency?: string;
+            Currency?: string | null;
             /**
              * Format: date-time
              * @description A DateTimeOffset, kept as the ISO 8601 text the server sent.
@@ -69,14 +73,14 @@ export interface components {
             /** Format: double */
             NetTotal?: number;
             Paid?: boolean;
-            PurchaseType?: string;
+            PurchaseType?: string | null;
             /** Format: double */
             Quantity?: number;
             /** Format: double */
             Tax?: number;
             /** Format: double */
             UnitPrice?: number;
-        };
+        } | null;
         /** @description ASP.NET Web API's error body (`<Error><Message>…</Message></Error>` in XML). */
         HttpError: {
             Message?: string;

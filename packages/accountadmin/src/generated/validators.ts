@@ -173,3 +173,314 @@ return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+export const validateResponse_purchaseCredits = validate21;
+const schema32 = {"type":"object","properties":{"Error":{"type":["object","null"],"properties":{"ErrorCode":{"type":["string","null"]},"ErrorReason":{"type":["string","null"]}}},"ResponseData":{"type":["object","null"],"properties":{"Result":{"type":["string","null"]},"Identification":{"type":["object","null"],"properties":{"UserId":{"type":["string","null"]}}},"Detail":{"type":["object","null"],"properties":{"Currency":{"type":["string","null"]},"DatePurchased":{"type":"string","format":"date-time"},"GrossTotal":{"type":"number","format":"double"},"ID":{"type":"string","format":"uuid"},"InvoiceNumber":{"type":["integer","null"]},"NetTotal":{"type":"number","format":"double"},"Paid":{"type":"boolean"},"PurchaseType":{"type":["string","null"]},"Quantity":{"type":"number","format":"double"},"Tax":{"type":"number","format":"double"},"UnitPrice":{"type":"number","format":"double"}}}}}}};
+const formats0 = /^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i;
+const formats2 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Error !== undefined){
+let data0 = data.Error;
+if((!(data0 && typeof data0 == "object" && !Array.isArray(data0))) && (data0 !== null)){
+const err0 = {instancePath:instancePath+"/Error",schemaPath:"#/properties/Error/type",keyword:"type",params:{type: schema32.properties.Error.type},message:"must be object,null",schema:schema32.properties.Error.type,parentSchema:schema32.properties.Error,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.ErrorCode !== undefined){
+let data1 = data0.ErrorCode;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err1 = {instancePath:instancePath+"/Error/ErrorCode",schemaPath:"#/properties/Error/properties/ErrorCode/type",keyword:"type",params:{type: schema32.properties.Error.properties.ErrorCode.type},message:"must be string,null",schema:schema32.properties.Error.properties.ErrorCode.type,parentSchema:schema32.properties.Error.properties.ErrorCode,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data0.ErrorReason !== undefined){
+let data2 = data0.ErrorReason;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err2 = {instancePath:instancePath+"/Error/ErrorReason",schemaPath:"#/properties/Error/properties/ErrorReason/type",keyword:"type",params:{type: schema32.properties.Error.properties.ErrorReason.type},message:"must be string,null",schema:schema32.properties.Error.properties.ErrorReason.type,parentSchema:schema32.properties.Error.properties.ErrorReason,data:data2};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+if(data.ResponseData !== undefined){
+let data3 = data.ResponseData;
+if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
+const err3 = {instancePath:instancePath+"/ResponseData",schemaPath:"#/properties/ResponseData/type",keyword:"type",params:{type: schema32.properties.ResponseData.type},message:"must be object,null",schema:schema32.properties.ResponseData.type,parentSchema:schema32.properties.ResponseData,data:data3};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.Result !== undefined){
+let data4 = data3.Result;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err4 = {instancePath:instancePath+"/ResponseData/Result",schemaPath:"#/properties/ResponseData/properties/Result/type",keyword:"type",params:{type: schema32.properties.ResponseData.properties.Result.type},message:"must be string,null",schema:schema32.properties.ResponseData.properties.Result.type,parentSchema:schema32.properties.ResponseData.properties.Result,data:data4};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data3.Identification !== undefined){
+let data5 = data3.Identification;
+if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
+const err5 = {instancePath:instancePath+"/ResponseData/Identification",schemaPath:"#/properties/ResponseData/properties/Identification/type",keyword:"type",params:{type: schema32.properties.ResponseData.properties.Identification.type},message:"must be object,null",schema:schema32.properties.ResponseData.properties.Identification.type,parentSchema:schema32.properties.ResponseData.properties.Identification,data:data5};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.UserId !== undefined){
+let data6 = data5.UserId;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err6 = {instancePath:instancePath+"/ResponseData/Identification/UserId",schemaPath:"#/properties/ResponseData/properties/Identification/properties/UserId/type",keyword:"type",params:{type: schema32.properties.ResponseData.properties.Identification.properties.UserId.type},message:"must be string,null",schema:schema32.properties.ResponseData.properties.Identification.properties.UserId.type,parentSchema:schema32.properties.ResponseData.properties.Identification.properties.UserId,data:data6};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+if(data3.Detail !== undefined){
+let data7 = data3.Detail;
+if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
+const err7 = {instancePath:instancePath+"/ResponseData/Detail",schemaPath:"#/properties/ResponseData/properties/Detail/type",keyword:"type",params:{type: schema32.properties.ResponseData.properties.Detail.type},message:"must be object,null",schema:schema32.properties.ResponseData.properties.Detail.type,parentSchema:schema32.properties.ResponseData.properties.Detail,data:data7};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.Currency !== undefined){
+let data8 = data7.Currency;
+if((typeof data8 !== "string") && (data8 !== null)){
+const err8 = {instancePath:instancePath+"/ResponseData/Detail/Currency",schemaPath:"#/properties/ResponseData/properties/Detail/properties/Currency/type",keyword:"type",params:{type: schema32.properties.ResponseData.properties.Detail.properties.Currency.type},message:"must be string,null",schema:schema32.properties.ResponseData.properties.Detail.properties.Currency.type,parentSchema:schema32.properties.ResponseData.properties.Detail.properties.Currency,data:data8};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data7.DatePurchased !== undefined){
+let data9 = data7.DatePurchased;
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err9 = {instancePath:instancePath+"/ResponseData/Detail/DatePurchased",schemaPath:"#/properties/ResponseData/properties/Detail/properties/DatePurchased/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema32.properties.ResponseData.properties.Detail.properties.DatePurchased,data:data9};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/ResponseData/Detail/DatePurchased",schemaPath:"#/properties/ResponseData/properties/Detail/properties/DatePurchased/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.ResponseData.properties.Detail.properties.DatePurchased.type,parentSchema:schema32.properties.ResponseData.properties.Detail.properties.DatePurchased,data:data9};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data7.GrossTotal !== undefined){
+let data10 = data7.GrossTotal;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
+const err11 = {instancePath:instancePath+"/ResponseData/Detail/GrossTotal",schemaPath:"#/properties/ResponseData/properties/Detail/properties/GrossTotal/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.ResponseData.properties.Detail.properties.GrossTotal.type,parentSchema:schema32.properties.ResponseData.properties.Detail.properties.GrossTotal,data:data10};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data7.ID !== undefined){
+let data11 = data7.ID;
+if(typeof data11 === "string"){
+if(!(formats2.test(data11))){
+const err12 = {instancePath:instancePath+"/ResponseData/Detail/ID",schemaPath:"#/properties/ResponseData/properties/Detail/properties/ID/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema32.properties.ResponseData.properties.Detail.properties.ID,data:data11};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/ResponseData/Detail/ID",schemaPath:"#/properties/ResponseData/properties/Detail/properties/ID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.ResponseData.properties.Detail.properties.ID.type,parentSchema:schema32.properties.ResponseData.properties.Detail.properties.ID,data:data11};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data7.InvoiceNumber !== undefined){
+let data12 = data7.InvoiceNumber;
+if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (data12 !== null)){
+const err14 = {instancePath:instancePath+"/ResponseData/Detail/InvoiceNumber",schemaPath:"#/properties/ResponseData/properties/Detail/properties/InvoiceNumber/type",keyword:"type",params:{type: schema32.properties.ResponseData.properties.Detail.properties.InvoiceNumber.type},message:"must be integer,null",schema:schema32.properties.ResponseData.properties.Detail.properties.InvoiceNumber.type,parentSchema:schema32.properties.ResponseData.properties.Detail.properties.InvoiceNumber,data:data12};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data7.NetTotal !== undefined){
+let data13 = data7.NetTotal;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+const err15 = {instancePath:instancePath+"/ResponseData/Detail/NetTotal",schemaPath:"#/properties/ResponseData/properties/Detail/properties/NetTotal/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.ResponseData.properties.Detail.properties.NetTotal.type,parentSchema:schema32.properties.ResponseData.properties.Detail.properties.NetTotal,data:data13};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data7.Paid !== undefined){
+let data14 = data7.Paid;
+if(typeof data14 !== "boolean"){
+const err16 = {instancePath:instancePath+"/ResponseData/Detail/Paid",schemaPath:"#/properties/ResponseData/properties/Detail/properties/Paid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.ResponseData.properties.Detail.properties.Paid.type,parentSchema:schema32.properties.ResponseData.properties.Detail.properties.Paid,data:data14};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data7.PurchaseType !== undefined){
+let data15 = data7.PurchaseType;
+if((typeof data15 !== "string") && (data15 !== null)){
+const err17 = {instancePath:instancePath+"/ResponseData/Detail/PurchaseType",schemaPath:"#/properties/ResponseData/properties/Detail/properties/PurchaseType/type",keyword:"type",params:{type: schema32.properties.ResponseData.properties.Detail.properties.PurchaseType.type},message:"must be string,null",schema:schema32.properties.ResponseData.properties.Detail.properties.PurchaseType.type,parentSchema:schema32.properties.ResponseData.properties.Detail.properties.PurchaseType,data:data15};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data7.Quantity !== undefined){
+let data16 = data7.Quantity;
+if(!((typeof data16 == "number") && (isFinite(data16)))){
+const err18 = {instancePath:instancePath+"/ResponseData/Detail/Quantity",schemaPath:"#/properties/ResponseData/properties/Detail/properties/Quantity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.ResponseData.properties.Detail.properties.Quantity.type,parentSchema:schema32.properties.ResponseData.properties.Detail.properties.Quantity,data:data16};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data7.Tax !== undefined){
+let data17 = data7.Tax;
+if(!((typeof data17 == "number") && (isFinite(data17)))){
+const err19 = {instancePath:instancePath+"/ResponseData/Detail/Tax",schemaPath:"#/properties/ResponseData/properties/Detail/properties/Tax/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.ResponseData.properties.Detail.properties.Tax.type,parentSchema:schema32.properties.ResponseData.properties.Detail.properties.Tax,data:data17};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data7.UnitPrice !== undefined){
+let data18 = data7.UnitPrice;
+if(!((typeof data18 == "number") && (isFinite(data18)))){
+const err20 = {instancePath:instancePath+"/ResponseData/Detail/UnitPrice",schemaPath:"#/properties/ResponseData/properties/Detail/properties/UnitPrice/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.ResponseData.properties.Detail.properties.UnitPrice.type,parentSchema:schema32.properties.ResponseData.properties.Detail.properties.UnitPrice,data:data18};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":{"Error":true,"ResponseData":true},"dynamicProps":false,"dynamicItems":false};
+

@@ -1,6 +1,8 @@
 // Brings a decoded value to the types its schema declares: a numeric string where a number is due becomes a
-// number (software_DNA's `Count`), "true"/"false" a boolean. Anything that does not convert cleanly is kept.
+// number (software_DNA's `Count`), "true"/"false" a boolean. Anything that does not convert cleanly (or
+// exactly: `"1e400"`, `"9007199254740993"`) is kept, and the response schema then refuses it.
 import type { Shape } from '../spec-types.js';
+import { inexactNumber } from './exact-number.js';
 
 const NUMERIC = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
@@ -9,7 +11,7 @@ export function conform(value: unknown, shape: Shape | undefined): unknown {
   switch (shape.type) {
     case 'number':
     case 'integer':
-      return typeof value === 'string' && NUMERIC.test(value.trim()) ? Number(value) : value;
+      return typeof value === 'string' && NUMERIC.test(value.trim()) && !inexactNumber(value, Number(value)) ? Number(value) : value;
     case 'boolean':
       return value === 'true' ? true : value === 'false' ? false : value;
     case 'array':

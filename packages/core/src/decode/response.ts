@@ -4,6 +4,7 @@ import type { CallContext } from '../context.js';
 import { ApiError, DecodeError, ProviderError } from '../errors.js';
 import { readPointer } from '../pointer.js';
 import { retryHintMs } from '../timing.js';
+import { checkResponse } from './check-response.js';
 import { type Codec, essence } from './codec.js';
 
 export interface ProviderHooks {
@@ -57,6 +58,7 @@ export function decodeResponse(response: Response, text: string, ctx: CallContex
   }
   const failure = bodyError(data, ctx) ?? hooks.detectError?.(data);
   if (failure) throw new ProviderError({ ...context, ...failure, body: data, status: response.status });
+  checkResponse(data, text, response.status, ctx);
   return data;
 }
 

@@ -1,6 +1,7 @@
 // One structured line per attempt (provider, operation, method, URL, status, attempt, duration), plus
-// retry decisions. Every line is scrubbed of secrets before it reaches the sink.
+// retry decisions. Every value of every line is scrubbed of secrets before it reaches the sink.
 import type { AttemptPlugin } from '../plugin.js';
+import { scrubDeep } from '../redact.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -51,7 +52,9 @@ export function makeLog(logger: Logger | undefined, minLevel: LogLevel | 'silent
   const threshold = LEVELS[minLevel];
   return (level: LogLevel, event: string, fields: LogFields, who: { provider: string; operation: string }) => {
     if (LEVELS[level] < threshold) return;
-    const line = JSON.parse(scrub(JSON.stringify({ level, event, ...who, ...fields }))) as LogLine;
+    // Values are scrubbed before anything serialises them: JSON escaping (`\"`, `\\`) would hide a secret's
+    // written form from the scrubber.
+    const line = scrubDeep({ level, event, ...who, ...fields }, scrub) as LogLine;
     if (typeof logger === 'function') logger(line);
     else logger[level]?.(scrub(`[creditkit] ${who.provider}.${who.operation} ${event}`), line);
   };

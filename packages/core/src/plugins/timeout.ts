@@ -3,6 +3,7 @@
 // own abort end as different errors.
 import { AbortedError, TimeoutError } from '../errors.js';
 import type { AttemptPlugin } from '../plugin.js';
+import { timerDelay } from '../timing.js';
 
 const TIMEOUT = Symbol('creditkit.timeout');
 
@@ -16,7 +17,7 @@ export function timeoutPlugin(): AttemptPlugin {
       const remaining = ctx.deadline === undefined ? Number.POSITIVE_INFINITY : ctx.deadline - Date.now();
       const scope: 'attempt' | 'total' = remaining < ctx.options.timeoutMs ? 'total' : 'attempt';
       const limit = Math.max(0, Math.min(remaining, ctx.options.timeoutMs));
-      const timer = Number.isFinite(limit) ? setTimeout(() => controller.abort(TIMEOUT), limit) : undefined;
+      const timer = Number.isFinite(limit) ? setTimeout(() => controller.abort(TIMEOUT), timerDelay(limit)) : undefined;
       ctx.signal = ctx.options.signal ? AbortSignal.any([ctx.options.signal, controller.signal]) : controller.signal;
       try {
         return await next(request);

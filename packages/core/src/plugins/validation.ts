@@ -1,7 +1,8 @@
 // Step 2 of a call: the generated validator checks the input against the spec; nothing is sent on failure.
 import { type Issue, ValidationError } from '../errors.js';
 import type { CallPlugin } from '../plugin.js';
-import type { ValidatorIssue } from '../spec-types.js';
+import type { Secrets } from '../redact.js';
+import type { OperationSpec, ValidatorIssue } from '../spec-types.js';
 
 export function validationPlugin(): CallPlugin {
   return {
@@ -14,35 +15,43 @@ export function validationPlugin(): CallPlugin {
         throw new ValidationError([{ path: '', rule: 'type', message: 'input must be an object' }], { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
       }
       if (!op.validate(input)) {
-        throw new ValidationError(toIssues(op.validate.errors ?? []), { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
+        throw new ValidationError(toIssues(op.validate.errors ?? [], { secrets: ctx.secrets }), { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
       }
-      const unsendable = unpairedSurrogates(input);
+      const unsendable = [...unpairedSurrogates(input), ...pathSegmentIssues(op, input as Record<string, unknown>)];
       if (unsendable.length) throw new ValidationError(unsendable, { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
       return next(input);
     },
   };
 }
 
+export interface IssueOptions {
+  /** Quoted values are scrubbed before they are cut to a preview. */
+  secrets?: Secrets;
+  /** Names a body and its items (`body[0].Count`) instead of input fields as the caller wrote them (`Billing.Email`). */
+  root?: string;
+}
+
 /** Ajv errors -> one readable issue per field and rule. */
-export function toIssues(errors: readonly ValidatorIssue[]): Issue[] {
+export function toIssues(errors: readonly ValidatorIssue[], { secrets, root }: IssueOptions = {}): Issue[] {
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
   const issues: Issue[] = [];
   for (const e of errors) {
     // The branches of a failed anyOf are summed up by the anyOf issue itself.
     if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && anyOfPaths.has(e.instancePath)) continue;
-    const issue = toIssue(e, errors);
+    const issue = toIssue(e, errors, secrets, root);
     if (!issues.some((i) => i.path === issue.path && i.rule === issue.rule)) issues.push(issue);
   }
   return issues;
 }
 
-function toIssue(e: ValidatorIssue, all: readonly ValidatorIssue[]): Issue {
+function toIssue(e: ValidatorIssue, all: readonly ValidatorIssue[], secrets?: Secrets, root?: string): Issue {
   const base = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const p = e.params as Record<string, any>;
   const schema = e.parentSchema ?? {};
-  const at = (segments: string[]) => segments.join('.');
+  const at = (segments: string[]) =>
+    root === undefined ? segments.join('.') : segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : `${path}.${s}`), root);
   const field = at(base) || 'input';
-  const got = (value: unknown) => `; got ${preview(value)}`;
+  const got = (value: unknown) => `; got ${preview(value, secrets)}`;
   const value = (e as { data?: unknown }).data;
   switch (e.keyword) {
     case 'required':
@@ -87,10 +96,11 @@ function toIssue(e: ValidatorIssue, all: readonly ValidatorIssue[]): Issue {
   }
 }
 
-/** A short picture of a bad value; never throws (a BigInt or a cycle cannot be JSON). */
-function preview(value: unknown): string | undefined {
+/** A short picture of a bad value, scrubbed before it is cut; never throws (a BigInt or a cycle cannot be JSON). */
+function preview(value: unknown, secrets?: Secrets): string | undefined {
   try {
-    return JSON.stringify(value)?.slice(0, 60);
+    const json = JSON.stringify(value);
+    return json === undefined || !secrets ? json?.slice(0, 60) : secrets.clip(json, 60);
   } catch {
     return typeof value === 'bigint' ? `${value}n` : Object.prototype.toString.call(value);
   }
@@ -105,6 +115,24 @@ function unpairedSurrogates(value: unknown, path: readonly string[] = [], issues
     if (UNPAIRED.test(value)) issues.push({ path: at, rule: 'wellFormed', message: `${at} contains an unpaired UTF-16 surrogate, which cannot be sent as UTF-8` });
   } else if (value && typeof value === 'object' && path.length < 32) {
     for (const [k, v] of Object.entries(value)) unpairedSurrogates(v, [...path, k], issues);
+  }
+  return issues;
+}
+
+/**
+ * A path parameter is one segment of the URL. `.` and `..` are removed or climb a level when the URL is
+ * normalised (`/v1/credits/../L` is sent as `/v1/L`), an empty one merges two segments, and `/` or `\`
+ * (sent as %2F, %5C) are read as separators by many servers and proxies: each would send the call elsewhere.
+ */
+function pathSegmentIssues(op: OperationSpec, input: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  for (const field of op.fields) {
+    if (field.in !== 'path' || field.supplied || !Object.hasOwn(input, field.name)) continue;
+    const value = input[field.name];
+    if (value === undefined || value === null || typeof value === 'object') continue;
+    const text = String(value);
+    const problem = text === '' ? 'must not be empty' : text === '.' || text === '..' ? `must not be "${text}"` : /[/\\]/.test(text) ? 'must not contain / or \\' : undefined;
+    if (problem) issues.push({ path: field.name, rule: 'pathSegment', message: `${field.name} is a URL path segment and ${problem}` });
   }
   return issues;
 }

@@ -1,14 +1,19 @@
 // node:http(s) transport, the default in Node (as the AWS SDK's NodeHttpHandler is): it costs less per request
 // than Node 20's WHATWG fetch, and it is the one that can send a JSON body on a GET (software_DNA's credits
 // query), which fetch refuses. Imported through `@creditkit/core/node`; browsers get node-transport.browser.
-import { type IncomingMessage, request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { ConnectionError } from '../errors.js';
 import { bodySource } from '../request.js';
-import { BufferedResponse } from './buffered-response.js';
+import { dropStaleSockets, noteIdleAfter } from './fresh-socket.js';
+import { bufferedAnswer, checkStatus, headersFromRaw, invalidResponse } from './received.js';
 import type { Transport } from './transport.js';
 import { bodyTooLarge, joinChunks, toConnectionError } from './transport.js';
 
 const USER_AGENT = `creditkit (node:http; Node.js ${process.version})`;
+/** creditkit's own pools (set up as Node's global agents are), so that their sockets' idle times are all known. */
+const AGENT_OPTIONS = { keepAlive: true, scheduling: 'lifo', timeout: 5000 } as const;
+const agents = { 'http:': new HttpAgent(AGENT_OPTIONS), 'https:': new HttpsAgent(AGENT_OPTIONS) };
 
 export const nodeHttpTransport: Transport = async (request, ctx, config) => {
   const url = new URL(request.url);
@@ -21,21 +26,50 @@ export const nodeHttpTransport: Transport = async (request, ctx, config) => {
   if (body) headers['content-length'] = String(body.byteLength);
   // node:http sends none of its own (fetch sends `node`); some gateways refuse a request without one.
   headers['user-agent'] ??= USER_AGENT;
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const https = url.protocol === 'https:';
+  const send = https ? httpsRequest : httpRequest;
+  const agent = agents[https ? 'https:' : 'http:'];
   const signal = ctx.signal;
   if (signal?.aborted) throw signal.reason;
+  if (ctx.operation.idempotency.kind === 'unsafe') dropStaleSockets(agent);
 
   return new Promise<Response>((resolve, reject) => {
     let stage: 'connect' | 'response' = 'connect';
-    const req = send(url, { method: request.method, headers, ...(signal ? { signal } : {}) }, (res) => {
+    let answered = false;
+    const req = send(url, { method: request.method, headers, agent, ...(signal ? { signal } : {}) }, (res) => {
       stage = 'response';
+      answered = true;
+      noteIdleAfter(res);
+      let answerHeaders: Headers;
+      try {
+        answerHeaders = headersFromRaw(res.rawHeaders, ctx);
+        checkStatus(res.statusCode ?? 0, answerHeaders, request.url, ctx);
+      } catch (error) {
+        res.destroy();
+        return fail(error);
+      }
       readAll(res, config.maxResponseBytes, ctx).then((bytes) => {
-        resolve(new BufferedResponse(bytes, { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: headersOf(res) }));
+        try {
+          resolve(bufferedAnswer(bytes, res.statusCode!, res.statusMessage, answerHeaders, ctx));
+        } catch (error) {
+          fail(error);
+        }
       }, fail);
     });
     // Once the request is written, a failure can no longer prove the server never saw it.
     req.on('finish', () => {
       stage = 'response';
+    });
+    // 101 with an Upgrade header: Node hands the socket over (or, with no listener, closes it without a word).
+    req.on('upgrade', (_res, socket) => {
+      answered = true;
+      socket.destroy();
+      fail(invalidResponse('101 Switching Protocols (creditkit speaks HTTP only)', ctx));
+    });
+    // Any other way the exchange ends with neither an answer nor an error must not leave the call hanging.
+    req.on('close', () => {
+      if (answered) return;
+      fail(new ConnectionError('The connection closed without an answer', { provider: ctx.provider.id, operation: ctx.operation.id, requestSent: stage === 'response', code: 'NO_RESPONSE' }));
     });
     function fail(error: unknown) {
       if (signal?.aborted) return reject(signal.reason);
@@ -59,12 +93,4 @@ async function readAll(res: IncomingMessage, limit: number, ctx: Parameters<Tran
     chunks.push(chunk);
   }
   return joinChunks(chunks, size);
-}
-
-/** Every header line as sent, repeated ones included (rawHeaders keeps them apart). */
-function headersOf(res: IncomingMessage): Headers {
-  const headers = new Headers();
-  const raw = res.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  return headers;
 }

@@ -118,7 +118,7 @@ export const operations = {
               "type": "string"
             },
             "debug": {
-              "type": "object"
+              "type": "any"
             },
             "reference_id": {
               "type": "string"
@@ -131,5 +131,6 @@ export const operations = {
       }
     },
     validate: validators.validate_buyAccountCredits as Validator,
+    validateResponse: validators.validateResponse_buyAccountCredits as Validator,
   },
 } as const satisfies Record<string, OperationSpec>;

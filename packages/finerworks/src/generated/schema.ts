@@ -39,14 +39,20 @@ export interface components {
             product_id?: number;
             status: components["schemas"]["ResponseStatus"];
         };
+        /**
+         * @description An ASP.NET (Json.NET) object: its strings and `debug` (a C# `object`, shown as `{}` by the help page's
+         *     sample generator) are reference types that are written as `null` when unset, so they are nullable here;
+         *     `success` and `status_code` (an enum) are value types.
+         */
         ResponseStatus: {
             success: boolean;
             /** @description A value of a server-side enumeration whose lowest member is 100 (FACTS §3.3). */
             status_code?: number;
-            message?: string;
-            debug?: Record<string, never>;
-            reference_id?: string;
-            domain?: string;
+            message?: string | null;
+            /** @description Any JSON value (a C# `object`). */
+            debug?: unknown;
+            reference_id?: string | null;
+            domain?: string | null;
         };
         MessageError: {
             Message?: string;

@@ -148,3 +148,146 @@ return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+export const validateResponse_buyAccountCredits = validate21;
+const schema32 = {"type":"object","required":["status"],"properties":{"product_id":{"type":"number"},"status":{"type":"object","required":["success"],"properties":{"success":{"type":"boolean"},"status_code":{"type":"number"},"message":{"type":["string","null"]},"debug":{},"reference_id":{"type":["string","null"]},"domain":{"type":["string","null"]}}}}};
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema32.required,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.product_id !== undefined){
+let data0 = data.product_id;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+const err1 = {instancePath:instancePath+"/product_id",schemaPath:"#/properties/product_id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.product_id.type,parentSchema:schema32.properties.product_id,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data1 = data.status;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.success === undefined){
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/required",keyword:"required",params:{missingProperty: "success"},message:"must have required property '"+"success"+"'",schema:schema32.properties.status.required,parentSchema:schema32.properties.status,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data1.success !== undefined){
+let data2 = data1.success;
+if(typeof data2 !== "boolean"){
+const err3 = {instancePath:instancePath+"/status/success",schemaPath:"#/properties/status/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.status.properties.success.type,parentSchema:schema32.properties.status.properties.success,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data1.status_code !== undefined){
+let data3 = data1.status_code;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
+const err4 = {instancePath:instancePath+"/status/status_code",schemaPath:"#/properties/status/properties/status_code/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.status.properties.status_code.type,parentSchema:schema32.properties.status.properties.status_code,data:data3};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data1.message !== undefined){
+let data4 = data1.message;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err5 = {instancePath:instancePath+"/status/message",schemaPath:"#/properties/status/properties/message/type",keyword:"type",params:{type: schema32.properties.status.properties.message.type},message:"must be string,null",schema:schema32.properties.status.properties.message.type,parentSchema:schema32.properties.status.properties.message,data:data4};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data1.reference_id !== undefined){
+let data5 = data1.reference_id;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err6 = {instancePath:instancePath+"/status/reference_id",schemaPath:"#/properties/status/properties/reference_id/type",keyword:"type",params:{type: schema32.properties.status.properties.reference_id.type},message:"must be string,null",schema:schema32.properties.status.properties.reference_id.type,parentSchema:schema32.properties.status.properties.reference_id,data:data5};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data1.domain !== undefined){
+let data6 = data1.domain;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err7 = {instancePath:instancePath+"/status/domain",schemaPath:"#/properties/status/properties/domain/type",keyword:"type",params:{type: schema32.properties.status.properties.domain.type},message:"must be string,null",schema:schema32.properties.status.properties.domain.type,parentSchema:schema32.properties.status.properties.domain,data:data6};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.status.type,parentSchema:schema32.properties.status,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":{"product_id":true,"status":true},"dynamicProps":false,"dynamicItems":false};
+

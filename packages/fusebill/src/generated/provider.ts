@@ -155,5 +155,6 @@ export const operations = {
       }
     },
     validate: validators.validate_createPurchaseProductItem as Validator,
+    validateResponse: validators.validateResponse_createPurchaseProductItem as Validator,
   },
 } as const satisfies Record<string, OperationSpec>;

@@ -146,5 +146,6 @@ export const operations = {
       ]
     },
     validate: validators.validate_userNewSale as Validator,
+    validateResponse: validators.validateResponse_userNewSale as Validator,
   },
 } as const satisfies Record<string, OperationSpec>;

@@ -128,5 +128,6 @@ export const operations = {
       }
     },
     validate: validators.validate_queryCredits as Validator,
+    validateResponse: validators.validateResponse_queryCredits as Validator,
   },
 } as const satisfies Record<string, OperationSpec>;

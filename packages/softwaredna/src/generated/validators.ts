@@ -259,3 +259,128 @@ return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+export const validateResponse_queryCredits = validate21;
+const schema32 = {"type":"array","items":{"type":"object","required":["Target","Name","Count"],"properties":{"Target":{"type":"string","enum":["LICENSE","EMAIL"]},"Name":{"type":"string"},"Count":{"type":"number"}}}};
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.Target === undefined){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "Target"},message:"must have required property '"+"Target"+"'",schema:schema32.items.required,parentSchema:schema32.items,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data0.Name === undefined){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "Name"},message:"must have required property '"+"Name"+"'",schema:schema32.items.required,parentSchema:schema32.items,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.Count === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "Count"},message:"must have required property '"+"Count"+"'",schema:schema32.items.required,parentSchema:schema32.items,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.Target !== undefined){
+let data1 = data0.Target;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/" + i0+"/Target",schemaPath:"#/items/properties/Target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.items.properties.Target.type,parentSchema:schema32.items.properties.Target,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((data1 === "LICENSE") || (data1 === "EMAIL"))){
+const err4 = {instancePath:instancePath+"/" + i0+"/Target",schemaPath:"#/items/properties/Target/enum",keyword:"enum",params:{allowedValues: schema32.items.properties.Target.enum},message:"must be equal to one of the allowed values",schema:schema32.items.properties.Target.enum,parentSchema:schema32.items.properties.Target,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data0.Name !== undefined){
+let data2 = data0.Name;
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/" + i0+"/Name",schemaPath:"#/items/properties/Name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.items.properties.Name.type,parentSchema:schema32.items.properties.Name,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data0.Count !== undefined){
+let data3 = data0.Count;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
+const err6 = {instancePath:instancePath+"/" + i0+"/Count",schemaPath:"#/items/properties/Count/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.items.properties.Count.type,parentSchema:schema32.items.properties.Count,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.items.type,parentSchema:schema32.items,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+

@@ -1,18 +1,27 @@
 // Credentials come from the factory's options or, as users of Stripe/OpenAI SDKs expect, environment
-// variables named in the spec. A missing one fails at construction, naming both.
+// variables named in the spec. A missing or unusable one fails at construction, naming the option and never
+// the value.
 import { ConfigurationError } from '../../errors.js';
 import type { Secrets } from '../../redact.js';
 import type { ProviderSpec } from '../../spec-types.js';
+
+/** CR, LF and NUL: no credential holds one (a pasted key with its line break); in a header they would split it. */
+const LINE_BREAK_OR_NUL = /[\r\n\0]/;
+/** Control characters other than HTAB: Headers lets some through, node:http refuses them all. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding these control characters is the point.
+const CONTROL = /[\0-\x08\x0a-\x1f\x7f]/;
 
 export function resolveCredentials(spec: ProviderSpec, options: Record<string, unknown>, secrets: Secrets): Record<string, string> {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
   const out: Record<string, string> = {};
   const missing: string[] = [];
   for (const [option, { env: envName }] of Object.entries(spec.credentials)) {
-    const value = options[option] ?? env[envName];
+    const given = Object.hasOwn(options, option) ? options[option] : undefined;
+    const value = given ?? (Object.hasOwn(env, envName) ? env[envName] : undefined);
     if (typeof value === 'string' && value !== '') {
-      out[option] = value;
       secrets.add(value);
+      if (LINE_BREAK_OR_NUL.test(value)) throw unusable(spec, option, envName, 'contains a line break or NUL character');
+      out[option] = value;
     } else missing.push(`${option} (option \`${option}\` or env ${envName})`);
   }
   if (missing.length) {
@@ -23,7 +32,34 @@ export function resolveCredentials(spec: ProviderSpec, options: Record<string, u
 
 /** The credential option that plays `role` for `scheme` (spec: `x-creditkit-provider.credentials.*.scheme/role`). */
 export function credentialFor(spec: ProviderSpec, creds: Record<string, string>, scheme: string, role?: string): string {
+  return creds[credentialOption(spec, scheme, role)]!;
+}
+
+export function credentialOption(spec: ProviderSpec, scheme: string, role?: string): string {
   const entry = Object.entries(spec.credentials).find(([, c]) => c.scheme === scheme && (role === undefined || (c as { role?: string }).role === role));
   if (!entry) throw new ConfigurationError(`${spec.name}: no credential is mapped to security scheme '${scheme}'${role ? ` as ${role}` : ''}`, { provider: spec.id });
-  return creds[entry[0]]!;
+  return entry[0];
+}
+
+/**
+ * Refuses, at construction, a credential that cannot travel in the header it is meant for as given: a character
+ * Headers refuses (beyond U+00FF, a control character) or whitespace at either end, which Headers would strip.
+ */
+export function checkHeaderValue(spec: ProviderSpec, option: string, header: string, value: string): void {
+  let sent: string | null;
+  try {
+    const probe = new Headers();
+    probe.set(header, value);
+    sent = probe.get(header);
+  } catch {
+    // The TypeError quotes the value: never kept.
+    sent = null;
+  }
+  if (sent !== value || CONTROL.test(value)) {
+    throw unusable(spec, option, spec.credentials[option]?.env, `cannot be sent in the ${header} header as given (control characters, characters beyond U+00FF, or spaces at either end)`);
+  }
+}
+
+function unusable(spec: ProviderSpec, option: string, envName: string | undefined, why: string): ConfigurationError {
+  return new ConfigurationError(`${spec.name}: the credential \`${option}\`${envName ? ` (or env ${envName})` : ''} ${why}`, { provider: spec.id });
 }

@@ -6,7 +6,7 @@ import type { AttemptContext } from '../../context.js';
 import type { AttemptPlugin } from '../../plugin.js';
 import type { Secrets } from '../../redact.js';
 import type { ProviderSpec } from '../../spec-types.js';
-import { credentialFor } from './credentials.js';
+import { checkHeaderValue, credentialFor, credentialOption } from './credentials.js';
 import { oauth2ClientCredentialsPlugin } from './oauth2.js';
 
 export interface AuthSetup {
@@ -14,8 +14,10 @@ export interface AuthSetup {
   credentials: Record<string, string>;
   secrets: Secrets;
   baseUrl: string;
-  /** How side requests (an OAuth2 token) leave: the client's transport. */
-  send: (request: Request, ctx: AttemptContext) => Promise<Response>;
+  /** How a side request shared by several calls (an OAuth2 token) leaves: the client's transport and timeout. */
+  sendShared: (request: Request, ctx: AttemptContext) => Promise<Response>;
+  /** The client's own `timeoutMs`: the token request's limit. */
+  timeoutMs: number;
 }
 
 export function authPluginsFromSpec(setup: AuthSetup, schemes: readonly string[]): AttemptPlugin[] {
@@ -25,11 +27,17 @@ export function authPluginsFromSpec(setup: AuthSetup, schemes: readonly string[]
     if (!scheme) throw new ConfigurationError(`${spec.name}: unknown security scheme '${name}'`, { provider: spec.id });
     const base = { name: `auth:${name}`, phase: 'attempt' as const, after: ['timeout'], tags: ['auth'] };
     if (scheme.type === 'apiKey' && scheme.in === 'header') {
-      const value = credentialFor(spec, credentials, name);
+      const option = credentialOption(spec, name);
+      const value = credentials[option]!;
+      checkHeaderValue(spec, option, scheme.name!, value);
       return { ...base, middleware: (request, next) => next(withHeader(request, scheme.name!, value)) };
     }
     if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') {
       const verbatim = (scheme.extension as { basic?: string } | undefined)?.basic === 'verbatim';
+      if (verbatim) {
+        const option = credentialOption(spec, name, 'token');
+        checkHeaderValue(spec, option, 'authorization', credentials[option]!);
+      }
       const token = verbatim
         ? credentialFor(spec, credentials, name, 'token')
         : base64(`${credentialFor(spec, credentials, name, 'username')}:${credentialFor(spec, credentials, name, 'password')}`);
@@ -43,7 +51,8 @@ export function authPluginsFromSpec(setup: AuthSetup, schemes: readonly string[]
         tokenUrl,
         clientId: credentialFor(spec, credentials, name, 'clientId'),
         clientSecret: credentialFor(spec, credentials, name, 'clientSecret'),
-        send: setup.send,
+        send: setup.sendShared,
+        timeoutMs: setup.timeoutMs,
       });
     }
     throw new ConfigurationError(`${spec.name}: security scheme '${name}' (${scheme.type}) needs a provider-specific auth plugin`, { provider: spec.id });

@@ -1,7 +1,8 @@
 // OAuth2 client credentials: one token fetch shared by concurrent calls, cached until shortly before it
 // expires, and refreshed once when the API answers 401 to a token we believed valid.
-import { ApiError, AuthenticationError, ConnectionError } from '../../errors.js';
-import { retryHintMs, untilAborted } from '../../timing.js';
+import { ApiError, AuthenticationError, ConfigurationError, ConnectionError } from '../../errors.js';
+import { retryHintMs, timeoutSignal, untilAborted } from '../../timing.js';
+import { discardBody, followedRedirect, redirectRefused, wasRedirected } from '../../transport/received.js';
 import type { AttemptContext } from '../../context.js';
 import type { AttemptPlugin } from '../../plugin.js';
 
@@ -10,10 +11,15 @@ export interface OAuth2Config {
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
-  /** Sends the token request (a client's transport, `ProviderSetup.send`); default: `fetch`. */
+  /** Sends the token request (a client's transport and timeout, `ProviderSetup.sendShared`); default: `fetch`. */
   send?: (request: Request, ctx: AttemptContext) => Promise<Response>;
   /** The fetch to use when no `send` is given. Default: the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * The token request's own time limit, in ms (a client's `timeoutMs`); default 60 s. Never the timeout of the
+   * call that happens to start it: the token is shared by every call waiting on it.
+   */
+  timeoutMs?: number;
   /** Refresh this long before `expires_in` runs out. Default 60 s. */
   skewMs?: number;
 }
@@ -31,19 +37,24 @@ export function oauth2ClientCredentialsPlugin(config: OAuth2Config): AttemptPlug
       body: body.toString(),
     });
     // Its own deadline, not the first caller's signal: the token is shared by every call waiting on it.
-    const signal = AbortSignal.timeout(ctx.options.timeoutMs);
+    const signal = timeoutSignal(config.timeoutMs ?? 60_000);
     let response: Response;
     let text: string;
     try {
-      response = config.send ? await config.send(request, { ...ctx, signal }) : await (config.fetch ?? globalThis.fetch)(request, { signal });
+      const { signal: _caller, ...rest } = ctx;
+      const sent = config.send ? config.send(request, signal ? { ...rest, signal } : rest) : viaFetch(request, signal, ctx);
+      response = await untilAborted(sent, signal);
       // Inside the try: a token answer cut off mid-body is a connection failure too, not a bare TypeError.
       text = await response.text();
     } catch (error) {
+      // A refused redirect, or a fetch that followed one: said as is, never retried into the same answer.
+      if (error instanceof ApiError || error instanceof ConfigurationError) throw error;
       throw new ConnectionError('Token request failed', { provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets, requestSent: false, cause: error });
     }
     let parsed: { access_token?: string; expires_in?: number | string; error?: string; error_description?: string } = {};
     try {
-      parsed = JSON.parse(text);
+      const json: unknown = JSON.parse(text);
+      if (json && typeof json === 'object' && !Array.isArray(json)) parsed = json;
     } catch {}
     if (!response.ok || !parsed.access_token) {
       const init = {
@@ -61,10 +72,35 @@ export function oauth2ClientCredentialsPlugin(config: OAuth2Config): AttemptPlug
       }
       throw new AuthenticationError(init);
     }
+    if (typeof parsed.access_token !== 'string') {
+      throw new ConnectionError(`Token request failed: a ${response.status} answer whose access_token is not a string`, { provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets, requestSent: false });
+    }
     ctx.secrets.add(parsed.access_token);
-    const lifetimeMs = Number(parsed.expires_in ?? 3600) * 1000;
+    // A token that cannot be a header value would make Headers throw a TypeError quoting it, on every call.
+    if (!isHeaderSafe(`Bearer ${parsed.access_token}`)) {
+      throw new AuthenticationError({
+        provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets, status: response.status,
+        message: 'token request answered with an access_token that cannot be sent in an Authorization header (control characters or characters beyond U+00FF)',
+      });
+    }
+    const seconds = Number(parsed.expires_in ?? 3600);
+    const lifetimeMs = (Number.isFinite(seconds) && seconds >= 0 ? seconds : 3600) * 1000;
     cached = { token: parsed.access_token, expiresAt: Date.now() + Math.max(0, lifetimeMs - Math.min(skew, lifetimeMs / 2)) };
     return parsed.access_token;
+  }
+
+  /** The token request through a plain fetch: no redirect followed (it would re-post client_secret elsewhere). */
+  async function viaFetch(request: Request, signal: AbortSignal | undefined, ctx: AttemptContext): Promise<Response> {
+    const response = await (config.fetch ?? globalThis.fetch)(request, { redirect: 'manual', ...(signal ? { signal } : {}) });
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      await discardBody(response);
+      throw redirectRefused(response.status, response.headers.get('location'), request.url, ctx);
+    }
+    if (wasRedirected(response, request.url)) {
+      await discardBody(response);
+      throw followedRedirect(response.url, ctx);
+    }
+    return response;
   }
 
   function token(ctx: AttemptContext): Promise<string> {
@@ -97,3 +133,6 @@ export function oauth2ClientCredentialsPlugin(config: OAuth2Config): AttemptPlug
     },
   };
 }
+
+/** What node:http and Headers both accept, kept whole (no whitespace at either end to strip). */
+const isHeaderSafe = (value: string) => /^[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?$/.test(value);
