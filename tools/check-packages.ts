@@ -28,7 +28,7 @@ for (const dir of readdirSync(join(root, 'packages')).sort()) {
     }
   }
 }
-// What each tarball holds (`npm pack --dry-run`): only dist/, README.md, LICENSE (the root one) and
+// What each tarball holds (`npm pack --dry-run`): only dist/, the files its `bin` names, README.md, LICENSE (the root one) and
 // CHANGELOG.md (written by `changeset version`, so absent before a package's first release), plus the
 // metadata a published package needs. A new package is covered as soon as it exists.
 const rootLicense = readFileSync(join(root, 'LICENSE'), 'utf8');
@@ -40,8 +40,11 @@ for (const dir of readdirSync(join(root, 'packages')).sort()) {
   const pkg = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8'));
   if (pkg.private) continue;
   const files = packed.find((e) => e.name === pkg.name)?.files.map((f) => f.path) ?? [];
+  // A bin may point at a committed entry file outside dist/ (so npm links it at install, before a build).
+  const bins = new Set(Object.values<string>(typeof pkg.bin === 'string' ? { bin: pkg.bin } : (pkg.bin ?? {})).map((b) => b.replace(/^\.\//, '')));
   const problems = [
-    ...files.filter((f) => !/^(dist\/.+|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f)).map((f) => `ships ${f}`),
+    ...files.filter((f) => !/^(dist\/.+|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f) && !bins.has(f)).map((f) => `ships ${f}`),
+    ...[...bins].filter((b) => !files.includes(b)).map((b) => `bin ${b} is not in the tarball`),
     ...['package.json', 'README.md', 'LICENSE'].filter((f) => !files.includes(f)).map((f) => `no ${f}${f === 'LICENSE' ? ' (cp LICENSE packages/' + dir + '/)' : ''}`),
     ...(files.some((f) => f.startsWith('dist/')) ? [] : ['no dist/ (build first)']),
     ...(existsSync(join(cwd, 'LICENSE')) && readFileSync(join(cwd, 'LICENSE'), 'utf8') !== rootLicense ? ['LICENSE differs from the root LICENSE'] : []),

@@ -1,5 +1,6 @@
 // One build recipe for every package: ESM (.js) + CJS (.cjs) with declarations for both.
 import type { Options } from 'tsup';
+import { keepClassNames } from './keep-class-names.js';
 
 export function libraryConfig(entry: string[], extra: Partial<Options> = {}): Options {
   return {
@@ -14,6 +15,9 @@ export function libraryConfig(entry: string[], extra: Partial<Options> = {}): Op
     // Shared chunks, so every entry point sees the same error classes (instanceof must hold across them).
     splitting: true,
     outDir: 'dist',
+    // Classes keep their own names (`ApiError`, not the bundler's `_ApiError`): users see `name` in every
+    // error message and stack, and match on `constructor.name`.
+    plugins: [keepClassNames],
     ...extra,
   };
 }

@@ -180,12 +180,14 @@ async function versionAndPublish(): Promise<WorkspacePackage[]> {
     const entry = packed.find((e) => e.name === p.name);
     if (!entry) throw new Error(`npm pack listed no ${p.name}`);
     const files = entry.files.map((f) => f.path);
-    const stray = files.filter((f) => !/^(dist\/.+|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f));
+    // A bin may point at a committed entry file outside dist/ (linked at install, before a build).
+    const bins = new Set(Object.values(typeof p.json.bin === 'string' ? { bin: p.json.bin } : (p.json.bin ?? {})).map((b) => b.replace(/^\.\//, '')));
+    const stray = files.filter((f) => !/^(dist\/.+|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f) && !bins.has(f));
     const missing = ['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json'].filter((f) => !files.includes(f));
     if (!files.some((f) => f.startsWith('dist/'))) missing.push('dist/');
     if (stray.length || missing.length) throw new Error(`${p.name} tarball: ${stray.length ? `unexpected ${stray.join(', ')}` : ''} ${missing.length ? `missing ${missing.join(', ')}` : ''}`);
     const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-    log(`${p.name.padEnd(24)} ${String(files.length).padStart(2)} files (${kB(entry.size)} packed, ${kB(entry.unpackedSize)} unpacked): package.json, README.md, LICENSE, CHANGELOG.md + ${files.filter((f) => f.startsWith('dist/')).length} in dist/  -> ok`);
+    log(`${p.name.padEnd(24)} ${String(files.length).padStart(2)} files (${kB(entry.size)} packed, ${kB(entry.unpackedSize)} unpacked): package.json, README.md, LICENSE, CHANGELOG.md${[...bins].map((b) => `, ${b}`).join('')} + ${files.filter((f) => f.startsWith('dist/')).length} in dist/  -> ok`);
   }
   done();
   return packages;

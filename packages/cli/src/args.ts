@@ -54,7 +54,7 @@ export function parseCommandLine(argv: readonly string[]): Args {
     verbose: v.verbose ?? false,
     help: v.help ?? false,
     ...(v.data !== undefined ? { data: v.data } : {}),
-    ...(v['base-url'] !== undefined ? { baseUrl: v['base-url'] } : {}),
+    ...(v['base-url'] !== undefined ? { baseUrl: parseBaseUrl(v['base-url']) } : {}),
     ...(v.environment !== undefined ? { environment: v.environment } : {}),
     ...(v.timeout !== undefined ? { timeoutMs: parseDuration(v.timeout) } : {}),
     ...(v['max-retries'] !== undefined ? { maxRetries: parseCount(v['max-retries']) } : {}),
@@ -63,14 +63,34 @@ export function parseCommandLine(argv: readonly string[]): Args {
   };
 }
 
+/** An http(s) URL without a user name or password; the value is echoed only when it cannot hold one. */
+export function parseBaseUrl(text: string): string {
+  const hint = 'e.g. --base-url https://api.example.com (credentials go in --credential or the env vars, never in the URL)';
+  const quoted = text.includes('@') ? '' : `; got '${text}'`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--base-url is not a URL${quoted}`, hint);
+  }
+  if (url.username || url.password) throw new UsageError('--base-url must not carry a user name or password', hint);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url must be an http:// or https:// URL${quoted}`, hint);
+  return text;
+}
+
+/** Longest timer Node keeps: a longer one fires at once (TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** `30s`, `500ms` or plain milliseconds. */
 export function parseDuration(text: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text.trim());
-  if (!m || Number(m[1]) <= 0) throw new UsageError(`--timeout must be a positive duration like 30s, 500ms or 30000; got '${text}'`, 'e.g. --timeout 30s');
-  return Math.round(Number(m[1]) * (m[2] === 's' ? 1000 : 1));
+  const ms = m ? Math.round(Number(m[1]) * (m[2] === 's' ? 1000 : 1)) : Number.NaN;
+  if (!(ms > 0 && ms <= MAX_TIMER_MS)) throw new UsageError(`--timeout must be a positive duration up to 24 days, like 30s, 500ms or 30000; got '${text}'`, 'e.g. --timeout 30s');
+  return ms;
 }
 
 function parseCount(text: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new UsageError(`--max-retries must be a whole number ≥ 0; got '${text}'`, 'e.g. --max-retries 0 to never retry');
-  return Number(text);
+  const n = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n)) throw new UsageError(`--max-retries must be a whole number ≥ 0; got '${text}'`, 'e.g. --max-retries 0 to never retry');
+  return n;
 }

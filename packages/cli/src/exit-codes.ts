@@ -23,7 +23,7 @@ export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 export const EXIT_CODE_DOCS: readonly (readonly [ExitCode, string])[] = [
   [0, 'ok (also: a --dry-run that printed its request)'],
   [1, 'unexpected error (a bug: please report it)'],
-  [2, 'usage: unknown provider/operation/flag, --data not JSON, unknown --environment'],
+  [2, 'usage: unknown provider/operation/flag, --data not JSON or over 10 MiB, unknown --environment, bad --base-url'],
   [3, 'validation: the input breaks the spec; nothing was sent'],
   [4, 'auth: missing credential, or the provider refused it (401/403, or a body that says so)'],
   [5, 'rate limited (429) after the allowed retries'],

@@ -1,5 +1,7 @@
 // Where the command reads and writes. `run()` takes one, so the command can be embedded or driven in tests;
 // the bin passes the process's own.
+import { readCapped } from './call/read-capped.js';
+
 export interface Io {
   /** Writes one or more lines to stdout (a newline is added). */
   out(text: string): void;
@@ -7,7 +9,11 @@ export interface Io {
   err(text: string): void;
   /** Progress lines are drawn only on a terminal; set to the stream to draw on, or undefined. */
   readonly progress?: { write(text: string): unknown; readonly columns?: number };
-  readStdin(): Promise<string>;
+  /**
+   * Reads stdin as UTF-8. With `maxBytes`, stops once more than that has arrived (the text is then longer
+   * than `maxBytes` bytes, and the command refuses it), so an endless pipe is never read whole.
+   */
+  readStdin(maxBytes?: number): Promise<string>;
   /** Calls `handler` on Ctrl-C; returns the unsubscribe. */
   onInterrupt(handler: () => void): () => void;
 }
@@ -17,10 +23,8 @@ export function processIo(): Io {
     out: (text) => void process.stdout.write(`${text}\n`),
     err: (text) => void process.stderr.write(`${text}\n`),
     ...(process.stderr.isTTY ? { progress: process.stderr } : {}),
-    async readStdin() {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+    async readStdin(maxBytes = Number.POSITIVE_INFINITY) {
+      return (await readCapped(process.stdin, maxBytes)).toString('utf8');
     },
     onInterrupt(handler) {
       process.once('SIGINT', handler);

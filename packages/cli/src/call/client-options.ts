@@ -1,11 +1,12 @@
 // Flags -> the factory options of a provider's client. Credentials: --credential flags first, then (with
 // --mock) the simulators' own, then the env vars the provider reads itself. Every credential value in use is
-// registered in a Secrets of the command's own, so nothing it prints can carry one.
-import { Secrets } from '@creditkit/core';
+// registered in the command's Secrets, so nothing it prints can carry one.
+import type { Secrets } from '@creditkit/core';
 import type { MockServer } from '@creditkit/mock';
 import type { Args } from '../args.js';
 import type { CliProvider } from '../providers.js';
 import { UsageError } from '../usage-error.js';
+import { addSecrets } from './known-secrets.js';
 
 export interface Target {
   options: Record<string, unknown>;
@@ -14,14 +15,15 @@ export interface Target {
   secrets: Secrets;
 }
 
-export function targetFor(provider: CliProvider, operation: string, args: Args, mock?: MockServer): Target {
+export function targetFor(provider: CliProvider, operation: string, args: Args, secrets: Secrets, mock?: MockServer): Target {
   const { spec } = provider;
   const op = provider.operations[operation]!;
   const mediaTypes = [...new Set([...(op.requestMediaTypes ?? []), ...op.responseMediaTypes])];
   if (args.mediaType !== undefined && !mediaTypes.includes(args.mediaType)) {
     throw new UsageError(`${spec.name} ${operation} does not speak '${args.mediaType}'`, `choose --media-type ${mediaTypes.join(' or ')}`);
   }
-  if (args.environment !== undefined && !(args.environment in spec.servers)) {
+  // Own properties only: `--environment __proto__` or `constructor` names no environment.
+  if (args.environment !== undefined && !Object.hasOwn(spec.servers, args.environment)) {
     throw new UsageError(`${spec.name} has no environment '${args.environment}'`, `choose --environment ${Object.keys(spec.servers).join(' or ')}, or pass --base-url`);
   }
   const fromMock = mock ? ((mock.credentials as Record<string, Record<string, string> | undefined>)[provider.id] ?? {}) : {};
@@ -36,8 +38,7 @@ export function targetFor(provider: CliProvider, operation: string, args: Args, 
       mediaType: args.mediaType,
     }),
   };
-  const secrets = new Secrets();
-  for (const [name, { env }] of Object.entries(spec.credentials)) secrets.add((options[name] as string | undefined) ?? process.env[env]);
+  addSecrets(secrets, Object.entries(spec.credentials).map(([name, { env }]) => (options[name] as string | undefined) ?? process.env[env]));
   const baseUrl = (options.baseUrl as string | undefined) ?? spec.servers[args.environment ?? spec.defaultEnvironment] ?? '';
   return { options, baseUrl, secrets };
 }

@@ -1,4 +1,4 @@
-import type { LogLine } from '@creditkit/core';
+import { type LogLine, Secrets } from '@creditkit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Io } from '../io.js';
 import { progress } from './progress.js';
@@ -23,7 +23,7 @@ describe('progress line', () => {
   it('counts down a retry wait on a terminal and erases itself when done', () => {
     vi.useFakeTimers();
     const { value, drawn } = io(true);
-    const shown = progress(value, 'finerworks.buyAccountCredits', false);
+    const shown = progress(value, 'finerworks.buyAccountCredits', false, new Secrets());
     const log = shown.options.logger as (l: LogLine) => void;
     log(line('request.start', { attempt: 1 }));
     log(line('retry.scheduled', { attempt: 1, waitMs: 3000, reason: '429 Too Many Requests' }));
@@ -38,9 +38,9 @@ describe('progress line', () => {
   });
 
   it('installs no logger when stderr is not a terminal, unless --verbose asks for the log lines', () => {
-    expect(progress(io(false).value, 'x', false).options).toEqual({});
+    expect(progress(io(false).value, 'x', false, new Secrets()).options).toEqual({});
     const { value, printed, drawn } = io(false);
-    const verbose = progress(value, 'x', true);
+    const verbose = progress(value, 'x', true, new Secrets());
     (verbose.options.logger as (l: LogLine) => void)(line('request.start', { attempt: 1 }));
     expect(drawn).toEqual([]);
     expect(printed.map((p) => JSON.parse(p))).toEqual([expect.objectContaining({ event: 'request.start' })]);

@@ -1,7 +1,11 @@
 // `--data '<json>'`, `--data @file.json` or `--data @-` (stdin) -> the operation's input object.
-import { readFile } from 'node:fs/promises';
+// Capped at 10 MiB whatever the source, and a file or stdin is read only up to the cap (`@/dev/zero` ends).
+import { createReadStream } from 'node:fs';
 import type { Io } from '../io.js';
 import { UsageError } from '../usage-error.js';
+import { readCapped } from './read-capped.js';
+
+export const MAX_DATA_BYTES = 10 * 1024 * 1024;
 
 export async function readInput(data: string | undefined, io: Io, example: string): Promise<Record<string, unknown>> {
   if (data === undefined) return {};
@@ -10,10 +14,14 @@ export async function readInput(data: string | undefined, io: Io, example: strin
   if (data.startsWith('@')) {
     const path = data.slice(1);
     try {
-      text = path === '-' ? await io.readStdin() : await readFile(path, 'utf8');
+      text = path === '-' ? await io.readStdin(MAX_DATA_BYTES) : (await readCapped(createReadStream(path), MAX_DATA_BYTES)).toString('utf8');
     } catch (error) {
       throw new UsageError(`cannot read --data file '${path}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, hint);
     }
+  }
+  // A decoded text is never shorter in UTF-8 than the bytes it came from, so this catches every oversized source.
+  if (Buffer.byteLength(text) > MAX_DATA_BYTES) {
+    throw new UsageError(`--data is larger than ${MAX_DATA_BYTES / 1024 / 1024} MiB`, 'pass a smaller input: no operation of these APIs takes anywhere near that much');
   }
   let value: unknown;
   try {

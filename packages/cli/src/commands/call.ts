@@ -1,8 +1,10 @@
 // `creditkit <provider> <operation>`: one call through the provider's generated client, its typed result
 // printed as a table or JSON, or its failure as one line + hint + exit code.
+import type { Secrets } from '@creditkit/core';
 import type { Args } from '../args.js';
 import { targetFor } from '../call/client-options.js';
 import { dryRun } from '../call/dry-run.js';
+import { learnSecretsPlugin } from '../call/learn-secrets.js';
 import { progress } from '../call/progress.js';
 import { readInput } from '../call/read-input.js';
 import { withSimulators } from '../call/with-simulators.js';
@@ -10,22 +12,23 @@ import { EXIT_CODES } from '../exit-codes.js';
 import { exampleData } from '../help/examples.js';
 import type { Io } from '../io.js';
 import { formatRequests } from '../output/format-request.js';
+import { toJson } from '../output/json.js';
 import { renderResult } from '../output/table.js';
 import type { CliProvider } from '../providers.js';
 import { type FailureContext, reportFailure } from '../report-failure.js';
 
 type Operation = (input: unknown, options?: { signal?: AbortSignal; idempotencyKey?: string }) => Promise<unknown>;
 
-export async function callCommand(provider: CliProvider, operation: string, args: Args, io: Io): Promise<number> {
-  const context: FailureContext = { provider, operation };
+export async function callCommand(provider: CliProvider, operation: string, args: Args, io: Io, secrets: Secrets): Promise<number> {
+  const context: FailureContext = { provider, operation, secrets };
   const aborter = new AbortController();
   const unsubscribe = io.onInterrupt(() => aborter.abort());
   try {
     const input = await readInput(args.data, io, exampleData(provider.id, operation) ?? '{…}');
     return await withSimulators(args.mock, async (mock) => {
-      const target = targetFor(provider, operation, args, mock);
-      // From here on, a failure's hint can name the URL, and its line is scrubbed of these credentials too.
-      Object.assign(context, { baseUrl: target.baseUrl, secrets: target.secrets });
+      const target = targetFor(provider, operation, args, secrets, mock);
+      // From here on, a failure's hint can name the URL.
+      context.baseUrl = target.baseUrl;
       const callOptions = { signal: aborter.signal, ...(args.idempotencyKey ? { idempotencyKey: args.idempotencyKey } : {}) };
 
       if (args.dryRun) {
@@ -33,7 +36,7 @@ export async function callCommand(provider: CliProvider, operation: string, args
         const base = withPlaceholders(provider, target.options, io);
         const client = provider.createClient({ ...base, ...dry.options(provider, base) }) as unknown as Record<string, Operation>;
         const requests = await dry.capture(() => client[operation]!(input, callOptions));
-        io.out(args.json ? JSON.stringify({ dryRun: true, requests }, null, 2) : formatRequests(requests));
+        io.out(args.json ? toJson({ dryRun: true, requests }, secrets) : formatRequests(requests));
         io.err('dry run: nothing was sent');
         const key = provider.operations[operation]!.idempotency;
         if (key.generate && key.field && !args.idempotencyKey && input[key.field] === undefined) {
@@ -42,15 +45,19 @@ export async function callCommand(provider: CliProvider, operation: string, args
         return EXIT_CODES.ok;
       }
 
-      const shown = progress(io, `${provider.id}.${operation}`, args.verbose);
+      const shown = progress(io, `${provider.id}.${operation}`, args.verbose, secrets);
       let result: unknown;
       try {
-        const client = provider.createClient({ ...target.options, ...shown.options }) as unknown as Record<string, Operation>;
+        const options = { ...target.options, ...shown.options };
+        const probe = provider.createClient(options) as unknown as { describe(): { attempt: string[] } };
+        const learn = learnSecretsPlugin(secrets, probe.describe().attempt);
+        const client = provider.createClient({ ...options, plugins: [learn] }) as unknown as Record<string, Operation>;
         result = await client[operation]!(input, callOptions);
       } finally {
         shown.done();
       }
-      io.out(args.json ? JSON.stringify(result ?? null, null, 2) : renderResult(result));
+      // What the server sent back may echo a credential (FinerWorks `status.debug`…): scrubbed before it is formatted.
+      io.out(args.json ? toJson(result, secrets) : renderResult(secrets.scrubValue(result)));
       return EXIT_CODES.ok;
     });
   } catch (error) {

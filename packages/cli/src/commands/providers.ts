@@ -1,12 +1,14 @@
 // `creditkit providers`: what the registry holds, as a table or JSON.
+import type { Secrets } from '@creditkit/core';
 import type { Args } from '../args.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { idempotencyText } from '../help/texts.js';
 import type { Io } from '../io.js';
+import { toJson } from '../output/json.js';
 import { renderTable } from '../output/table.js';
 import { registry } from '../providers.js';
 
-export function providersCommand(args: Args, io: Io): number {
+export function providersCommand(args: Args, io: Io, secrets: Secrets): number {
   const listing = registry.providers.map((p) => ({
     id: p.id,
     name: p.name,
@@ -23,7 +25,7 @@ export function providersCommand(args: Args, io: Io): number {
     })),
   }));
   if (args.json) {
-    io.out(JSON.stringify(listing, null, 2));
+    io.out(toJson(listing, secrets));
     return EXIT_CODES.ok;
   }
   const rows = listing.flatMap((p) =>

@@ -1,14 +1,16 @@
 // `creditkit walkthrough`: the main job. Starts the simulators, runs every provider's scenario, prints a
 // summary, stops the simulators; exits 0 only when every step went as expected.
+import type { Secrets } from '@creditkit/core';
 import { startMockServer } from '@creditkit/mock';
 import type { Args } from '../args.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import type { Io } from '../io.js';
+import { toJson } from '../output/json.js';
 import { scenarios } from '../providers.js';
 import { runScenario, type StepRecord } from '../walkthrough/run-scenario.js';
 import { stepLine, summaryTable, verdict } from '../walkthrough/summary.js';
 
-export async function walkthroughCommand(args: Args, io: Io): Promise<number> {
+export async function walkthroughCommand(args: Args, io: Io, secrets: Secrets): Promise<number> {
   const started = performance.now();
   const mock = await startMockServer();
   const records: StepRecord[] = [];
@@ -25,7 +27,7 @@ export async function walkthroughCommand(args: Args, io: Io): Promise<number> {
     await mock.close();
   }
   const ok = records.every((r) => r.ok);
-  if (args.json) io.out(JSON.stringify({ ok, steps: records }, null, 2));
+  if (args.json) io.out(toJson({ ok, steps: records }, secrets));
   else io.out(`\nSummary\n${summaryTable(records)}\n\n${verdict(records, performance.now() - started)}`);
   return ok ? EXIT_CODES.ok : EXIT_CODES.unexpected;
 }

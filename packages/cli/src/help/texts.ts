@@ -9,9 +9,10 @@ const first = registry.providers[0]!;
 const firstOp = Object.keys(first.operations)[0]!;
 
 const CALL_OPTIONS = `Call options
-  -d, --data <json|@file|@->     the operation's input, with the API's own field names (@- reads stdin)
+  -d, --data <json|@file|@->     the operation's input, with the API's own field names (@- reads stdin;
+                                 10 MiB at most)
   -c, --credential <name=value>  a credential (repeatable); by default read from the provider's env vars
-      --base-url <url>           send to this URL instead of the environment's server
+      --base-url <url>           send to this http(s) URL instead of the environment's server
   -e, --environment <name>       which server of the spec (e.g. test, production)
       --timeout <30s|500ms>      per attempt (default 60s)
       --max-retries <n>          retries after the first attempt (default 2; purchases are never repeated
@@ -38,7 +39,8 @@ Usage
 ${CALL_OPTIONS}
 
 An error prints one line on stderr and a "hint:" line; a progress line shows on stderr while a call waits
-(terminals only). Credentials on the command line are visible to other users of the machine: prefer env vars.
+(terminals only). Control characters in what a server sends show escaped (\x1b, \r). Credentials on the
+command line are visible to other users of the machine: prefer env vars.
 
 ${EXIT_CODES_HELP}
 

@@ -1,8 +1,10 @@
-// Plain aligned columns (no borders), readable in a terminal and in a CI log.
+// Plain aligned columns (no borders), readable in a terminal and in a CI log. A cell may hold server text:
+// its controls, bidi marks and line breaks are shown escaped, so it cannot forge a line or move the cursor.
+import { oneLineSafe } from './terminal-safe.js';
 
 /** `header` null: no header row (key/value listings). */
 export function renderTable(header: readonly string[] | null, rows: readonly (readonly string[])[]): string {
-  const all = header ? [header, ...rows] : rows;
+  const all = (header ? [header, ...rows] : rows).map((row) => row.map(oneLineSafe));
   const widths = all.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
   return all.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
 }

@@ -2,6 +2,7 @@
 // tsx's loader and the repo's test tsconfig, so every @creditkit/* import is the current source (no build
 // needed, never a stale dist/), in one process that gets signals directly.
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { registry } from '../providers.js';
 
@@ -20,29 +21,40 @@ const credentialEnv = new Set(registry.providers.flatMap((p) => Object.values(p.
 export interface RunOptions {
   env?: Record<string, string>;
   stdin?: string;
+  /** A file to give as stdin instead (`/dev/zero`: an endless stream). */
+  stdinFile?: string;
   /** Sends SIGINT (Ctrl-C) once stderr satisfies this. */
   interruptWhen?: (stderr: string) => boolean;
+  /** Kills the child (SIGKILL) after this long; `code` is then null. */
+  killAfterMs?: number;
 }
 
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !credentialEnv.has(k)));
+  const stdinFd = options.stdinFile === undefined ? undefined : openSync(options.stdinFile, 'r');
   const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], {
     cwd: root,
     env: { ...env, TSX_TSCONFIG_PATH: resolve(root, 'tsconfig.test.json'), NO_COLOR: '1', ...options.env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: [stdinFd ?? 'pipe', 'pipe', 'pipe'],
   });
+  // The child holds its own copy of the descriptor.
+  if (stdinFd !== undefined) closeSync(stdinFd);
+  const killer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
   let interrupted = false;
-  child.stderr.on('data', (c: Buffer) => {
+  child.stderr!.on('data', (c: Buffer) => {
     stderr += c.toString();
     if (!interrupted && options.interruptWhen?.(stderr)) interrupted = child.kill('SIGINT');
   });
-  child.stdin.end(options.stdin ?? '');
+  child.stdin?.end(options.stdin ?? '');
   return new Promise((done, fail) => {
     child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      done({ code, stdout, stderr });
+    });
   });
 }
 

@@ -4,13 +4,22 @@ import type { Io } from '../io.js';
 import { run } from '../run.js';
 import type { CliRun } from './run-cli.js';
 
-export async function runInProcess(argv: readonly string[]): Promise<CliRun> {
+export interface InProcessOptions {
+  /** What `--data @-` reads. */
+  stdin?: string;
+  /** A terminal to draw the progress line on: every write lands in `drawn`. */
+  terminal?: { drawn: string[]; columns?: number };
+}
+
+export async function runInProcess(argv: readonly string[], options: InProcessOptions = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
+  const { terminal } = options;
   const io: Io = {
     out: (text) => void (stdout += `${text}\n`),
     err: (text) => void (stderr += `${text}\n`),
-    readStdin: async () => '',
+    ...(terminal ? { progress: { write: (text: string) => terminal.drawn.push(text), columns: terminal.columns ?? 100 } } : {}),
+    readStdin: async () => options.stdin ?? '',
     onInterrupt: () => () => {},
   };
   const code = await run(argv, io);
