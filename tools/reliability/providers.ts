@@ -71,7 +71,8 @@ export const CASES: readonly ProviderCase[] = [
       createClient: make(accountadmin),
       // The PurchaseID is left to the client (a fresh key per logical call); the purchase order names the call.
       input: (tag) => ({ Billing: { Company: 'Reliability Ltd', Email: 'ops@example.com' }, PurchaseOrder: tag }),
-      purchases: (mock, tag) => [...mock.simulators.accountadmin.purchases.values()].filter((p) => p.purchaseOrder === tag).length,
+      // The ledger, not `purchases` (one per PurchaseID): a PurchaseID bought again must count twice.
+      purchases: (mock, tag) => mock.simulators.accountadmin.ledger.filter((p) => p.purchaseOrder === tag).length,
     }),
   ),
   {

@@ -1,12 +1,15 @@
 // The seeded fault plan of one soak round: per-request probabilities for drops, cut-off and garbled bodies,
-// latency spikes, 5xx and bad answers, plus a 429 burst per provider at a seeded point of the round.
+// latency spikes, 5xx and bad answers (before and AFTER the simulator processed the request), plus a 429 burst
+// per provider at a seeded point of the round. Only a call's own requests (tagged with `x-request-id`) meet
+// faults, so every fault is traced to the call it met and an error on a call that met none is a finding.
 import { type Fault, type FaultRule, mulberry32, type SimulatorId } from '@creditkit/mock';
 
 /**
- * Far above the latency a few hundred concurrent calls reach in one process on 2 busy cores (~2-3 s at worst),
- * so that a timeout means a planned spike, never load: the soak must be able to explain every one.
+ * Far above the latency a few hundred concurrent calls reach in one process on 2 cores (~2 s at worst when the
+ * cores are free, 5 s seen while other jobs shared them), so that a timeout means a planned spike, never load:
+ * an error on a call that met no fault is a finding.
  */
-export const ATTEMPT_TIMEOUT_MS = 6000;
+export const ATTEMPT_TIMEOUT_MS = 8000;
 /** Every latency fault is a spike past the attempt timeout: a timeout, never mere slowness. */
 export const SPIKE_MS = ATTEMPT_TIMEOUT_MS + 500;
 
@@ -16,6 +19,7 @@ export const SPIKE_MS = ATTEMPT_TIMEOUT_MS + 500;
  */
 export const AMBIGUOUS: ReadonlySet<Fault['kind']> = new Set([
   'reset-before', 'reset-after', 'truncate-after', 'malformed-after', 'latency', 'oversize', 'invalid-utf8', 'content-type', 'slow-body',
+  'stall-after',
 ]);
 
 const HTML = '<html><body><h1>500 Internal Server Error</h1></body></html>';
@@ -34,6 +38,12 @@ const PER_REQUEST: [Fault, number][] = [
   [{ kind: 'invalid-utf8' }, 0.008],
   [{ kind: 'content-type', contentType: 'text/html', body: HTML }, 0.008],
   [{ kind: 'slow-body', intervalMs: 50 }, 0.004],
+  // Processed, then the answer says it failed (a crash after the write, a gateway that lost the answer), or never
+  // comes: a client that resends an unsafe purchase on these buys twice.
+  [{ kind: 'status-after', status: 500 }, 0.012],
+  [{ kind: 'status-after', status: 502, headers: { 'content-type': 'text/html' }, body: HTML }, 0.008],
+  [{ kind: 'status-after', status: 504, headers: { 'content-type': 'text/html' }, body: HTML }, 0.008],
+  [{ kind: 'stall-after' }, 0.006],
 ];
 
 /** The rules of round `round`: same seed and round, same plan. */
@@ -42,9 +52,10 @@ export function faultPlan(seed: number, round: number, providers: readonly Simul
   // A burst: the next 6 requests to a provider after a seeded number of them are refused with 429.
   const bursts = providers.map((provider): FaultRule => ({
     provider,
+    tagged: true,
     skip: Math.floor(random() * 40),
     times: 6,
     fault: { kind: 'status', status: 429, headers: { 'retry-after-ms': '25' } },
   }));
-  return [...bursts, ...PER_REQUEST.map(([fault, probability]): FaultRule => ({ fault, probability, times: Number.POSITIVE_INFINITY }))];
+  return [...bursts, ...PER_REQUEST.map(([fault, probability]): FaultRule => ({ fault, probability, tagged: true, times: Number.POSITIVE_INFINITY }))];
 }

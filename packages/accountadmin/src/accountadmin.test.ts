@@ -1,6 +1,6 @@
 // 2sms AccountAdmin PurchaseCredits on the wire, through the simulator, in both body formats.
 import { inspect } from 'node:util';
-import { ConfigurationError, createRegistry, DecodeError, ProviderError, ValidationError } from '@creditkit/core';
+import { ConfigurationError, createRegistry, DecodeError, OutcomeUnknownError, ProviderError, ValidationError } from '@creditkit/core';
 import { describe, expect, it } from 'vitest';
 import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { type AccountAdminClientOptions, createAccountAdminClient, provider } from './index.js';
@@ -35,6 +35,7 @@ describe('2sms purchaseCredits', () => {
   });
 
   it('XML: sends the XmlSerializer body of the page sample and decodes the answer to the same typed result', async () => {
+    mock.simulators.accountadmin.repeatedPurchaseId = 'deduplicate';
     const result = await client({ format: 'xml' }).purchaseCredits(sample);
 
     const [sent] = purchasesOnWire();
@@ -127,11 +128,13 @@ describe('2sms purchaseCredits', () => {
     ['malformed', '<ResponseOfPurchase><ResponseData><Result>Success</ResponseOfPurchase>', /Expected closing tag 'Result'/],
     ['hostile', '<ResponseOfPurchase><__proto__><polluted>yes</polluted></__proto__></ResponseOfPurchase>', /__proto__/],
     ['off-schema', '<ResponseOfPurchase><ResponseData><Detail><Paid>maybe</Paid></Detail></ResponseData></ResponseOfPurchase>', /ResponseOfPurchase\.ResponseData\.Detail\.Paid: expected true or false/],
-  ])('turns a %s XML answer into a DecodeError, prototype untouched', async (_kind, body, reason) => {
+  ])('turns a %s XML answer into a DecodeError (in doubt: the purchase may stand), prototype untouched', async (_kind, body, reason) => {
     mock.faults.add({ provider: 'accountadmin', path: 'PurchaseCredits', fault: { kind: 'status', status: 200, headers: { 'content-type': 'application/xml' }, body } });
     const error = await client({ format: 'xml', maxRetries: 0 }).purchaseCredits(sample).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DecodeError);
-    expect(error).toMatchObject({ provider: 'accountadmin', operation: 'purchaseCredits', status: 200, raw: body, message: expect.stringMatching(reason) });
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    const cause = (error as OutcomeUnknownError).cause;
+    expect(cause).toBeInstanceOf(DecodeError);
+    expect(cause).toMatchObject({ provider: 'accountadmin', operation: 'purchaseCredits', status: 200, raw: body, message: expect.stringMatching(reason) });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -1,12 +1,15 @@
 // @creditkit/accountadmin — 2sms AccountAdmin PurchaseCredits. Everything but this folder's hand-written files
-// is generated from specs/accountadmin.yaml: OAuth2 client credentials, the keyed PurchaseID, the `Error`
-// body rule. What lives here: the XML codec and the `format` option.
+// is generated from specs/accountadmin.yaml: OAuth2 client credentials, the PurchaseID key, the `Error` body
+// rule. What lives here: the XML codec, the `format` option, the `purchaseIdDeduplicated` assertion and the
+// rule for an answer that is both a failure and a purchase.
 import { type ClientOptions, defineProvider } from '@creditkit/core';
 import { platformTransport } from '@creditkit/core/node';
 import { xmlPlugin } from '@creditkit/xml';
 import { type WireFormat, withFormat } from './format.js';
 import { bindOperations } from './generated/client.js';
 import { operations, spec } from './generated/provider.js';
+import { inDoubtAnswerPlugin } from './in-doubt.js';
+import { assertsDeduplication, withDeduplicatedPurchaseId } from './purchase-id.js';
 
 export type * from './generated/client.js';
 export type { WireFormat } from './format.js';
@@ -20,12 +23,34 @@ export interface AccountAdminClientOptions extends ClientOptions {
   format?: WireFormat;
   /** `production` (https://portal.2sms.com), the only one. */
   environment?: keyof typeof spec.servers;
+  /**
+   * Asserts that 2sms answers a repeated `PurchaseID` with the original purchase instead of buying again. Nothing
+   * public documents it: set it only once 2sms has confirmed it for your account. Then a purchase is retried after
+   * an ambiguous failure (a dropped connection, a timeout, a 5xx, an unreadable answer), with the same PurchaseID.
+   * Default `false`: never resent automatically; the `OutcomeUnknownError`'s `reconcile.input` carries the
+   * PurchaseID that was sent, so a deliberate resend can reuse it.
+   */
+  purchaseIdDeduplicated?: boolean;
 }
 
-export const provider = defineProvider<AccountAdminClientOptions>()(
-  { spec, operations, transport: platformTransport, plugins: () => [xmlPlugin()], prepareOptions: withFormat },
-  bindOperations,
-);
+const definition = {
+  spec,
+  operations,
+  transport: platformTransport,
+  plugins: () => [xmlPlugin(), inDoubtAnswerPlugin()],
+  prepareOptions: (options: AccountAdminClientOptions) => {
+    const { purchaseIdDeduplicated: _asserted, ...rest } = withFormat(options);
+    return rest;
+  },
+};
+
+const asDocumented = defineProvider<AccountAdminClientOptions>()(definition, bindOperations);
+const asAsserted = defineProvider<AccountAdminClientOptions>()(definition, (client) => bindOperations(withDeduplicatedPurchaseId(client)));
+
+export const provider: typeof asDocumented = {
+  ...asDocumented,
+  createClient: (options) => (assertsDeduplication(options) ? asAsserted : asDocumented).createClient(options),
+};
 
 export const createAccountAdminClient = provider.createClient;
 export type AccountAdminClient = ReturnType<typeof createAccountAdminClient>;

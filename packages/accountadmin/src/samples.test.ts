@@ -1,13 +1,17 @@
 // The help page's JSON and XML samples decode to the same typed object, field by field, and the request
-// sample is exactly what the client writes in each format.
-import { jsonCodec, ProviderError } from '@creditkit/core';
+// sample is exactly what the client writes in each format. The response sample is in doubt (FACTS §6 "2sms" #3).
+import { jsonCodec, OutcomeUnknownError, ProviderError } from '@creditkit/core';
 import { xmlCodec } from '@creditkit/xml';
 import { describe, expect, it } from 'vitest';
+import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { operations } from './generated/provider.js';
-import { createAccountAdminClient, type PurchaseCreditsResult } from './index.js';
+import { type AccountAdminClientOptions, createAccountAdminClient, type PurchaseCreditsResult } from './index.js';
 import { compact, REQUEST_JSON, REQUEST_XML, RESPONSE_JSON, RESPONSE_XML } from './test-support/page-samples.js';
 
 const { requestShape, responseShape } = operations.purchaseCredits;
+const mock = useMockServer({ providers: ['accountadmin'] });
+const client = (format: 'json' | 'xml', options: AccountAdminClientOptions = {}) =>
+  createAccountAdminClient({ ...mock.credentials.accountadmin, baseUrl: mock.url('accountadmin'), format, ...options });
 
 describe('2sms page samples', () => {
   it('decode to the same typed result from JSON and from XML', () => {
@@ -49,16 +53,40 @@ describe('2sms page samples', () => {
     expect(xmlCodec.encode(body, requestShape)).toBe(compact(REQUEST_XML));
   });
 
-  it.each(['json', 'xml'] as const)('turn into the same ProviderError in %s, since the sample fills Error', async (format) => {
+  // The sample fills Error AND carries a purchase Detail: "failed" and "here is your purchase" at once.
+  it.each(['json', 'xml'] as const)('in %s, after the purchase was processed, are in doubt: OutcomeUnknownError with both parts in reconcile, not resent', async (format) => {
     const sample = format === 'json' ? RESPONSE_JSON : RESPONSE_XML;
-    const fetch = (async (input: Request | string) => {
-      const url = typeof input === 'string' ? input : input.url;
-      if (url.endsWith('/Token')) return Response.json({ access_token: 'sample-token-0001', token_type: 'bearer', expires_in: 28800 });
-      return new Response(sample, { headers: { 'content-type': `application/${format}; charset=utf-8` } });
-    }) as typeof globalThis.fetch;
-    const client = createAccountAdminClient({ clientId: 'id-0001', clientSecret: 'secret-0001', format, fetch });
-    const error = await client.purchaseCredits(JSON.parse(REQUEST_JSON)).catch((e: unknown) => e);
+    mock.faults.add({ provider: 'accountadmin', path: 'PurchaseCredits', fault: { kind: 'status-after', status: 200, headers: { 'content-type': `application/${format}; charset=utf-8` }, body: sample } });
+    const input = JSON.parse(REQUEST_JSON);
+    const error = await client(format).purchaseCredits(input).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(error).not.toBeInstanceOf(ProviderError);
+    const { reconcile, cause, attempts } = error as OutcomeUnknownError;
+    expect(reconcile.input).toEqual(input);
+    expect(reconcile.answer).toMatchObject({
+      Error: { ErrorCode: 'sample string 1', ErrorReason: 'sample string 2' },
+      ResponseData: { Detail: { ID: '56709ccd-06ca-4ac2-be10-2c4fb6d7dd75', Paid: true, Quantity: 8.1 } },
+    });
+    expect(cause).toBeInstanceOf(ProviderError);
+    expect(cause).toMatchObject({ code: 'sample string 1', status: 200 });
+    expect(attempts).toBe(1);
+    expect(mock.requests.filter((r) => r.path.endsWith('PurchaseCredits'))).toHaveLength(1);
+    expect(mock.simulators.accountadmin.ledger).toHaveLength(1);
+  });
+
+  it('in doubt even for a client that asserts deduplication: an answer that came back is not retried', async () => {
+    mock.faults.add({ provider: 'accountadmin', path: 'PurchaseCredits', fault: { kind: 'status-after', status: 200, body: RESPONSE_JSON } });
+    const error = await client('json', { purchaseIdDeduplicated: true }).purchaseCredits(JSON.parse(REQUEST_JSON)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(mock.requests.filter((r) => r.path.endsWith('PurchaseCredits'))).toHaveLength(1);
+  });
+
+  it('a filled Error with no purchase Detail stays a plain refusal (ProviderError)', async () => {
+    const body = JSON.stringify({ Error: { ErrorCode: 'CardDeclined', ErrorReason: 'No.' }, ResponseData: { Result: 'Failed', Detail: null } });
+    mock.faults.add({ provider: 'accountadmin', path: 'PurchaseCredits', fault: { kind: 'status', status: 200, body } });
+    const error = await client('json').purchaseCredits(JSON.parse(REQUEST_JSON)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
-    expect(error).toMatchObject({ code: 'sample string 1', message: 'sample string 1: sample string 2', status: 200, provider: 'accountadmin', operation: 'purchaseCredits' });
+    expect(error).toMatchObject({ code: 'CardDeclined' });
   });
 });

@@ -88,9 +88,10 @@ describe('creditkit <provider> <operation>', { timeout: 60_000 }, () => {
   });
 
   it('exits 6 when a 200 body says the purchase failed', async () => {
-    const { code, stderr } = await runCli([...buy, ...atMock(), '--data', JSON.stringify({ amount: 250, cart_id: 'c', account_key: 'someone-else' })], { env: envKeys() });
+    mock.simulators.finerworks.endpointAuthorized = false;
+    const { code, stderr } = await runCli([...buy, ...atMock(), '--data', good], { env: envKeys() });
     expect(code).toBe(6);
-    expect(lines(stderr)[0]).toBe("error: ProviderError: 403: account_key 'someone-else' is not authorized for this application");
+    expect(lines(stderr)[0]).toBe('error: ProviderError: 403: Only authorized accounts may use this endpoint.');
   });
 
   it('exits 7 when nothing listens at the base URL', async () => {

@@ -12,7 +12,7 @@ import { authPluginsFromSpec } from './plugins/auth/from-spec.js';
 import { resolveCredentials } from './plugins/auth/credentials.js';
 import { idempotencyPlugin } from './plugins/idempotency.js';
 import { type Logger, type LogLevel, loggerPlugin, makeLog, silent } from './plugins/logger.js';
-import { type RetryOptions, retryPlugin } from './plugins/retry.js';
+import { type RetryOptions, retryPlugin, SENT_ATTEMPT } from './plugins/retry.js';
 import { timeoutPlugin } from './plugins/timeout.js';
 import { validationPlugin } from './plugins/validation.js';
 import { Secrets } from './redact.js';
@@ -138,6 +138,8 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
   /** The innermost step: log exactly what leaves (redacted), then hand it to the transport. */
   function sendOnWire(request: Request, ctx: AttemptContext): Promise<Response> {
     if (debugOn) ctx.log('debug', 'request.send', { method: request.method, url: secrets.url(request.url), headers: secrets.headers(request.headers), attempt: ctx.attempt });
+    // From here the server may see it: a timeout before this (a slow token) proves it never left.
+    ctx.state.set(SENT_ATTEMPT, ctx.attempt);
     return send(request, ctx);
   }
 

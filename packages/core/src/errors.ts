@@ -194,14 +194,19 @@ export class TimeoutError extends CreditkitError {
 export class AbortedError extends CreditkitError {}
 
 /**
- * A non-idempotent purchase may or may not have been applied: the request left, and no answer came back.
- * It was NOT retried. Reconcile with the provider (see `reconcile`) before trying again.
+ * A non-idempotent purchase may or may not have been applied: the request left, and no answer says how (none
+ * came back, or one that contradicts itself). It was NOT retried. Reconcile with the provider (see `reconcile`)
+ * before trying again.
  */
 export class OutcomeUnknownError extends CreditkitError {
   readonly attempts: number;
-  readonly reconcile: { method: string; path: string; input: unknown; hint: string };
+  /**
+   * `input` is what was sent, its generated key included (2sms `PurchaseID`): resend that to reuse the key.
+   * `answer`: the decoded body, when one came back in doubt (2sms: a filled `Error` beside a purchase `Detail`).
+   */
+  readonly reconcile: { method: string; path: string; input: unknown; hint: string; answer?: unknown };
   constructor(init: ErrorContext & { attempts: number; reconcile: OutcomeUnknownError['reconcile'] }) {
-    super(`Outcome unknown for ${init.provider}.${init.operation}: the request was sent but no answer arrived (${describe(init.cause)}); not retried, to avoid a duplicate purchase. ${init.reconcile.hint}`, init);
+    super(`Outcome unknown for ${init.provider}.${init.operation}: the request was sent and no answer says whether it was applied (${describe(init.cause)}); not retried, to avoid a duplicate purchase. ${init.reconcile.hint}`, init);
     this.attempts = init.attempts;
     this.reconcile = scrubData(init.reconcile, init.secrets);
   }

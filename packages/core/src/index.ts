@@ -22,7 +22,7 @@ export { idempotencyPlugin } from './plugins/idempotency.js';
 export type { Logger, LogLevel, LogLine } from './plugins/logger.js';
 export { loggerPlugin } from './plugins/logger.js';
 export type { RetryDecision, RetryOptions } from './plugins/retry.js';
-export { classify, retryPlugin } from './plugins/retry.js';
+export { classify, outcomeUnknown, retryPlugin } from './plugins/retry.js';
 export { timeoutPlugin } from './plugins/timeout.js';
 export { toIssues, validationPlugin } from './plugins/validation.js';
 export { readPointer } from './pointer.js';

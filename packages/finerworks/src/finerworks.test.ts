@@ -49,12 +49,27 @@ describe('FinerWorks buyAccountCredits', () => {
   });
 
   it('turns a 200 with status.success=false into a ProviderError carrying status_code and message', async () => {
+    mock.simulators.finerworks.endpointAuthorized = false;
     const error = await client()
-      .buyAccountCredits({ amount: 500, cart_id: 'c-2', account_key: 'someone-else' })
+      .buyAccountCredits({ amount: 500, cart_id: 'c-2' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
-    expect(error).toMatchObject({ code: '403', status: 200, message: expect.stringContaining("account_key 'someone-else' is not authorized") });
+    expect(error).toMatchObject({ code: '403', status: 200, message: '403: Only authorized accounts may use this endpoint.' });
     expect(mock.simulators.finerworks.carts.size).toBe(0);
+  });
+
+  // The page: "this will only be accepted for accounts with permission to utilize this parameter, otherwise it
+  // will be ignored and the request will based upon the user's api credentials".
+  it('buys for the caller when the account_key is one the app may not use (ignored), and for the account when it may', async () => {
+    const ignored = await client().buyAccountCredits({ amount: 500, cart_id: 'c-3', account_key: 'someone-else' });
+    const forAccount = await client().buyAccountCredits({ amount: 300, cart_id: 'c-3', account_key: 'acct-authorized-1' });
+    expect(ignored.status).toMatchObject({ success: true, status_code: 100 });
+    expect(forAccount.status).toMatchObject({ success: true, status_code: 100 });
+    expect(mock.simulators.finerworks.carts.get('c-3')).toEqual([
+      { product_id: ignored.product_id, amount: 500 },
+      { product_id: forAccount.product_id, amount: 300, account_key: 'acct-authorized-1' },
+    ]);
+    expect(JSON.parse(mock.requests[0]!.body)).toMatchObject({ account_key: 'someone-else' });
   });
 
   it('maps 401 to AuthenticationError without echoing the key', async () => {

@@ -21,7 +21,14 @@ export type Fault =
   /** Process, send the headers, then one byte of body every `intervalMs` (default 50), never finishing. */
   | { kind: 'slow-body'; intervalMs?: number }
   /** Answer this status without processing (a 429 or 503 with hint headers, a 500…). */
-  | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string };
+  | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
+  /**
+   * Let the simulator process the request, then answer this status instead of its answer: a 500 from a crash
+   * after the purchase was written, a 502/504 from a gateway that lost the answer. It happened; the answer says no.
+   */
+  | { kind: 'status-after'; status: number; headers?: Record<string, string>; body?: string }
+  /** Let the simulator process the request, then send nothing, holding the connection until the client leaves. */
+  | { kind: 'stall-after' };
 
 export interface FaultRule {
   fault: Fault;
@@ -30,6 +37,11 @@ export interface FaultRule {
   /** Only for paths containing this text (case-insensitive). */
   path?: string;
   method?: string;
+  /**
+   * Only requests that carry an `x-request-id` (a client's own call, tagged by its caller), not the side requests a
+   * client makes on its own (a token, a clock read): so every fault can be traced to the call it met.
+   */
+  tagged?: boolean;
   /** How many matching requests to hit; default 1. `Infinity` for all. */
   times?: number;
   /** Let this many matching requests through first. */
@@ -70,6 +82,7 @@ export class FaultPlan {
       if (rule.provider && rule.provider !== provider) continue;
       if (rule.method && rule.method.toUpperCase() !== method) continue;
       if (rule.path && !path.toLowerCase().includes(rule.path.toLowerCase())) continue;
+      if (rule.tagged && requestId === undefined) continue;
       if (rule.hits >= (rule.times ?? 1)) continue;
       rule.seen++;
       if (rule.seen <= (rule.skip ?? 0)) continue;

@@ -4,6 +4,7 @@ export { FaultPlan, mulberry32 } from './faults.js';
 export type { Fault, FaultRule } from './faults.js';
 export { startMockServer } from './server.js';
 export type { MockServer, MockServerOptions, RecordedRequest } from './server.js';
+export type { RepeatedPurchaseId } from './simulators/accountadmin/simulator.js';
 export { simulatorFactories } from './simulators/index.js';
 export type { SimulatorId } from './simulators/index.js';
 export type { SimRequest, SimResponse, Simulator, SimulatorOptions } from './types.js';

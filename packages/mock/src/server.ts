@@ -97,7 +97,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const fault = faults.take(simulator.id, request.method, request.path, typeof requestId === 'string' ? requestId : undefined);
     if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms));
     if (fault?.kind === 'reset-before') return void req.socket.destroy();
-    if (fault?.kind === 'status') return send(res, { status: fault.status, headers: { 'content-type': 'application/json', ...fault.headers }, body: fault.body ?? JSON.stringify({ Message: `injected ${fault.status}` }) });
+    if (fault?.kind === 'status') return send(res, injectedStatus(fault));
     const response = await simulator.handle(request);
     if (fault) return applyAfterFault(fault, res, response);
     send(res, response);
@@ -131,10 +131,23 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
+/** The answer of a `status` or `status-after` fault: its status, a JSON body unless it gives its own. */
+const injectedStatus = (fault: { status: number; headers?: Record<string, string>; body?: string }): SimResponse => ({
+  status: fault.status,
+  headers: { 'content-type': 'application/json', ...fault.headers },
+  body: fault.body ?? JSON.stringify({ Message: `injected ${fault.status}` }),
+});
+
 function applyAfterFault(fault: Fault, res: ServerResponse, response: SimResponse): void {
   switch (fault.kind) {
     case 'reset-after':
       return void res.socket?.destroy();
+    case 'status-after':
+      send(res, injectedStatus(fault));
+      return;
+    case 'stall-after':
+      // Nothing is written: the client's timeout ends the exchange (close() destroys what is left).
+      return;
     case 'truncate-after': {
       const body = response.body ?? '';
       res.writeHead(response.status, { ...response.headers, 'content-length': String(Buffer.byteLength(body)) });

@@ -10,7 +10,7 @@ export type PurchaseCreditsResult = Ops["purchaseCredits"]['responses'][200]['co
 
 /** Every operation of the 2sms AccountAdmin spec, typed from it. */
 export interface AccountAdminOperations {
-  /** Purchase credits for the account — `POST /api/v1/AccountAdminAPI/PurchaseCredits`, idempotent by `PurchaseID`. */
+  /** Purchase credits for the account — `POST /api/v1/AccountAdminAPI/PurchaseCredits`, not idempotent: retried only when the request provably never reached the server. */
   purchaseCredits(input: PurchaseCreditsInput, options?: CallOptions): Promise<PurchaseCreditsResult>;
 }
 

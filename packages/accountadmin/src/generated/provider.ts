@@ -39,11 +39,15 @@ export const operations = {
     "summary": "Purchase credits for the account",
     "requestMediaTypes": [
       "application/json",
-      "application/xml"
+      "text/json",
+      "application/xml",
+      "text/xml"
     ],
     "responseMediaTypes": [
       "application/json",
-      "application/xml"
+      "text/json",
+      "application/xml",
+      "text/xml"
     ],
     "security": [
       [
@@ -51,7 +55,7 @@ export const operations = {
       ]
     ],
     "idempotency": {
-      "kind": "key",
+      "kind": "unsafe",
       "field": "PurchaseID",
       "generate": "uuid"
     },

@@ -120,6 +120,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["AccountPurchase"];
+                "text/json": components["schemas"]["AccountPurchase"];
                 /**
                  * @example {
                  *       "Billing": {
@@ -130,10 +131,11 @@ export interface operations {
                  *     }
                  */
                 "application/xml": components["schemas"]["AccountPurchase"];
+                "text/xml": components["schemas"]["AccountPurchase"];
             };
         };
         responses: {
-            /** @description The purchase, or `Error` filled with the reason it failed. */
+            /** @description The purchase, or `Error` filled with the reason it failed. A body with both a filled `Error` and a purchase `Detail` (the page's own sample) is in doubt. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -164,6 +166,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ResponseOfPurchase"];
+                    "text/json": components["schemas"]["ResponseOfPurchase"];
                     /**
                      * @example {
                      *       "Error": {
@@ -173,6 +176,7 @@ export interface operations {
                      *     }
                      */
                     "application/xml": components["schemas"]["ResponseOfPurchase"];
+                    "text/xml": components["schemas"]["ResponseOfPurchase"];
                 };
             };
             /** @description The body could not be read (ASP.NET model validation). */

@@ -27,6 +27,9 @@ export interface RetryDecision {
   hintMs?: number;
 }
 
+/** Call-state slot: the number of the last attempt that reached the transport (set by the client). */
+export const SENT_ATTEMPT = 'transport.sentAttempt';
+
 /** Decides for one failed attempt, from the operation's idempotency class (see README, "Retries"). */
 export function classify(error: unknown, ctx: CallContext): RetryDecision {
   const kind = ctx.operation.idempotency.kind;
@@ -35,7 +38,11 @@ export function classify(error: unknown, ctx: CallContext): RetryDecision {
     if (!error.requestSent) return { retry: true, ambiguous: false };
     return { retry: repeatable, ambiguous: true };
   }
-  if (error instanceof TimeoutError) return { retry: repeatable && error.scope === 'attempt', ambiguous: true };
+  if (error instanceof TimeoutError) {
+    // Timed out before this attempt reached the transport (waiting on a token): provably never sent.
+    const sent = ctx.state.get(SENT_ATTEMPT) === ctx.history.length + 1;
+    return { retry: (repeatable || !sent) && error.scope === 'attempt', ambiguous: sent };
+  }
   if (error instanceof RateLimitError) return { retry: true, ambiguous: false, ...hint(error.retryAfterMs) };
   if (error instanceof ApiError) {
     const hinted = error.retryAfterMs;
@@ -91,17 +98,29 @@ export function retryPlugin(options: RetryOptions = {}): CallPlugin {
 
 function finalError(error: unknown, decision: RetryDecision, ctx: CallContext, attempts: number): unknown {
   if (!decision.ambiguous || ctx.operation.idempotency.kind !== 'unsafe') return error;
+  return outcomeUnknown(ctx, error, attempts);
+}
+
+/**
+ * The error of an unsafe purchase that may have been applied: what was sent (its key included), and `answer`
+ * when an answer came back that does not settle it. Also for providers' own in-doubt answers (2sms).
+ */
+export function outcomeUnknown(ctx: CallContext, cause: unknown, attempts: number, answer?: unknown): OutcomeUnknownError {
+  const rule = ctx.operation.idempotency;
+  const key = ctx.state.get('idempotencyKey');
+  const check = key === undefined ? 'this request' : `${rule.field} ${String(key)}`;
   return new OutcomeUnknownError({
     provider: ctx.provider.id,
     operation: ctx.operation.id,
     secrets: ctx.secrets,
-    cause: error,
+    cause,
     attempts,
     reconcile: {
       method: ctx.operation.method,
       path: ctx.operation.path,
       input: ctx.state.get('input'),
-      hint: `Check the ${ctx.provider.name} account for this request before sending it again.`,
+      hint: `Check the ${ctx.provider.name} account for ${check} before sending it again${key === undefined ? '' : `; a resend should reuse that ${rule.field}`}.`,
+      ...(answer === undefined ? {} : { answer }),
     },
   });
 }

@@ -1,5 +1,5 @@
 // FinerWorks: buy account credits into a cart; then a bad amount, a wrong key, a 429 the client rides out,
-// and a 200 whose body says no (an account_key the app may not act for).
+// and a 200 whose body says no (an account not authorized for the endpoint).
 import { AuthenticationError, ProviderError, ValidationError } from '@creditkit/core';
 import { provider } from '@creditkit/finerworks';
 import { defineScenario, one429 } from '../scenario.js';
@@ -21,6 +21,13 @@ export const finerworks = defineScenario({
       arrange: one429('finerworks'),
       expect: 'recovers',
     },
-    { mode: 'provider error', operation: 'buyAccountCredits', input: { amount: 250, cart_id: 'walkthrough-cart', account_key: 'someone-else' }, expect: ProviderError },
+    {
+      mode: 'provider error',
+      operation: 'buyAccountCredits',
+      input: { amount: 250, cart_id: 'walkthrough-cart' },
+      // "Only authorized accounts may use this endpoint": the simulator's account is told it may not (last step).
+      arrange: (mock) => void (mock.simulators.finerworks.endpointAuthorized = false),
+      expect: ProviderError,
+    },
   ],
 });

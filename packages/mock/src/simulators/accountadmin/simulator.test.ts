@@ -85,10 +85,11 @@ describe('2sms AccountAdmin simulator: PurchaseCredits', () => {
   });
 
   it('negotiates the answer by Accept (quality first), else by the request type, and answers JSON with Error: null in the JSON sample order', async () => {
+    mock.simulators.accountadmin.repeatedPurchaseId = 'deduplicate';
     const auth = `Bearer ${await token()}`;
     const body = JSON.stringify({ PurchaseID: ID, Billing: { Email: 'a@b.c' } });
     const viaAccept = await purchase(body, { authorization: auth, 'content-type': 'text/json', accept: 'application/json;q=0.5, text/xml' });
-    expect(viaAccept.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    expect(viaAccept.headers.get('content-type')).toBe('text/xml; charset=utf-8');
     const viaType = await purchase(body, { authorization: auth, 'content-type': 'application/json' });
     const json = await viaType.json();
     expect(Object.keys(json)).toEqual(['Error', 'ResponseData']);
@@ -97,13 +98,48 @@ describe('2sms AccountAdmin simulator: PurchaseCredits', () => {
     expect(json.ResponseData.Detail).toMatchObject({ Paid: true, GrossTotal: 117, InvoiceNumber: 1 });
   });
 
-  it('records one purchase per PurchaseID: a repeat, even in the other format, returns the original', async () => {
+  it('deduplicates a repeated PurchaseID when told to: a repeat, even in the other format, returns the original', async () => {
+    mock.simulators.accountadmin.repeatedPurchaseId = 'deduplicate';
     const auth = `Bearer ${await token()}`;
     const first = await (await purchase(JSON.stringify({ PurchaseID: ID, Billing: { Email: 'a@b.c' } }), { authorization: auth, 'content-type': 'application/json' })).json();
     const xml = `<AccountPurchase ${NS}><Billing><Email>other@b.c</Email></Billing><PurchaseID>${ID.toUpperCase()}</PurchaseID></AccountPurchase>`;
     const again = await (await purchase(xml, { authorization: auth, 'content-type': 'application/xml', accept: 'application/json' })).json();
     expect(again).toEqual(first);
     expect(mock.simulators.accountadmin.purchases.size).toBe(1);
+    expect(mock.simulators.accountadmin.ledger).toHaveLength(1);
+  });
+
+  it('buys again for a repeated PurchaseID by default (2sms does not say it deduplicates), and reset() restores that', async () => {
+    const auth = `Bearer ${await token()}`;
+    const body = JSON.stringify({ PurchaseID: ID, Billing: { Email: 'a@b.c' } });
+    const first = await (await purchase(body, { authorization: auth, 'content-type': 'application/json' })).json();
+    const again = await (await purchase(body, { authorization: auth, 'content-type': 'application/json' })).json();
+    expect(again.ResponseData.Detail.ID).not.toBe(first.ResponseData.Detail.ID);
+    expect(again.ResponseData.Detail.InvoiceNumber).toBe(2);
+    expect(mock.simulators.accountadmin.ledger.map((p) => p.detail.ID)).toEqual([first.ResponseData.Detail.ID, again.ResponseData.Detail.ID]);
+    expect(mock.simulators.accountadmin.purchases.get(ID)!.detail.ID).toBe(first.ResponseData.Detail.ID);
+    mock.simulators.accountadmin.repeatedPurchaseId = 'deduplicate';
+    mock.reset();
+    expect(mock.simulators.accountadmin.repeatedPurchaseId).toBe('buy-again');
+    expect(mock.simulators.accountadmin.ledger).toHaveLength(0);
+  });
+
+  it.each([
+    ['text/json', 'text/json'],
+    ['text/xml', 'text/xml'],
+    ['application/json', 'application/json'],
+    ['application/xml', 'application/xml'],
+  ])('reads a %s body and answers Accept: %s labelled with that type, as the help page lists', async (type, accept) => {
+    const auth = `Bearer ${await token()}`;
+    const body = type.endsWith('json')
+      ? JSON.stringify({ PurchaseID: ID, Billing: { Email: 'a@b.c' } })
+      : `<AccountPurchase ${NS}><Billing><Email>a@b.c</Email></Billing><PurchaseID>${ID}</PurchaseID></AccountPurchase>`;
+    const res = await purchase(body, { authorization: auth, 'content-type': type, accept });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(`${accept}; charset=utf-8`);
+    const text = await res.text();
+    expect(accept.endsWith('json') ? JSON.parse(text).ResponseData.Result : /<Result>(\w+)<\/Result>/.exec(text)?.[1]).toBe('Success');
+    expect(mock.simulators.accountadmin.purchases.get(ID)).toMatchObject({ format: type.endsWith('json') ? 'json' : 'xml', billing: { Email: 'a@b.c' } });
   });
 
   it('answers 400 for an unreadable body or a PurchaseID that is not a GUID, and 415 for another media type', async () => {

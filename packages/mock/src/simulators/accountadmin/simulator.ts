@@ -1,10 +1,11 @@
 // 2sms AccountAdmin (ASP.NET Web API): `POST /Token` issues expiring bearer tokens; `POST
 // /api/v1/AccountAdminAPI/PurchaseCredits` answers 401 without a live token, reads JSON or XML, answers in
-// the negotiated format in the help page's shapes (`Error: null` on success), and records one purchase per
-// PurchaseID: a repeat returns the original purchase, never a second one.
+// the negotiated format in the help page's shapes (`Error: null` on success), and records every purchase.
+// What 2sms does with a repeated PurchaseID is a GUESS (FACTS §6 "2sms" #3), so the simulator does either:
+// `repeatedPurchaseId: 'buy-again'` (the default, the costly case) or `'deduplicate'` (the original comes back).
 import { randomUUID } from 'node:crypto';
 import type { SimRequest, SimResponse, Simulator, SimulatorOptions } from '../../types.js';
-import { type Format, readBody, reply, requestFormat, responseFormat } from './negotiate.js';
+import { type Format, type Negotiated, readBody, reply, requestFormat, responseFormat } from './negotiate.js';
 import { createTokenStore } from './tokens.js';
 
 export interface AccountAdminBilling {
@@ -37,9 +38,16 @@ export interface AccountAdminPurchase {
   };
 }
 
+/** What a repeated PurchaseID does: `buy-again` makes another purchase; `deduplicate` answers with the first. */
+export type RepeatedPurchaseId = 'buy-again' | 'deduplicate';
+
 export interface AccountAdminSimulator extends Simulator {
-  /** Purchases by PurchaseID. */
+  /** The first purchase made under each PurchaseID (lower-cased). */
   readonly purchases: Map<string, AccountAdminPurchase>;
+  /** Every purchase made, in order: what the account paid for (a PurchaseID bought again appears twice). */
+  readonly ledger: AccountAdminPurchase[];
+  /** What a repeated PurchaseID does (2sms does not say). Default `buy-again`; `reset()` restores it. */
+  repeatedPurchaseId: RepeatedPurchaseId;
   /** Lifetime of the tokens issued from now on, in seconds (2sms: 8 hours). `reset()` restores it. */
   tokenLifetimeSeconds: number;
   /** Invalidates every token issued so far, as a revocation or a server restart would. */
@@ -56,6 +64,7 @@ const BILLING_FIELDS = ['Address', 'Company', 'Email', 'Mobile', 'Phone'] as con
 export function createAccountAdminSimulator(options: SimulatorOptions & { credentials: { clientId: string; clientSecret: string } }): AccountAdminSimulator {
   const now = options.now ?? Date.now;
   const purchases = new Map<string, AccountAdminPurchase>();
+  const ledger: AccountAdminPurchase[] = [];
   const tokens = createTokenStore(options.credentials, now);
   let nextInvoice = 1;
 
@@ -72,7 +81,7 @@ export function createAccountAdminSimulator(options: SimulatorOptions & { creden
       return reply(answer, 400, 'Error', { Message: 'The request is invalid.', ModelState: { 'purchase.PurchaseID': ['A GUID PurchaseID is required.'] } }, { namespaces: false });
     }
     const earlier = purchases.get(purchaseId.toLowerCase());
-    if (earlier) return reply(answer, 200, 'ResponseOfPurchase', purchaseBody(earlier, answer));
+    if (earlier && simulator.repeatedPurchaseId === 'deduplicate') return reply(answer, 200, 'ResponseOfPurchase', purchaseBody(earlier, answer));
     const billing = readBilling(body.Billing);
     // GUESS (FACTS §4: no ErrorCode values are documented): a purchase needs billing details.
     if (!billing) return reply(answer, 200, 'ResponseOfPurchase', { Error: { ErrorCode: 'BillingRequired', ErrorReason: 'Billing details are required to purchase credits.' }, ResponseData: null });
@@ -96,17 +105,22 @@ export function createAccountAdminSimulator(options: SimulatorOptions & { creden
         UnitPrice: BUNDLE.UnitPrice,
       },
     };
-    purchases.set(purchaseId.toLowerCase(), record);
+    if (!earlier) purchases.set(purchaseId.toLowerCase(), record);
+    ledger.push(record);
     return reply(answer, 200, 'ResponseOfPurchase', purchaseBody(record, answer));
   }
 
   const simulator: AccountAdminSimulator = {
     id: 'accountadmin',
     purchases,
+    ledger,
+    repeatedPurchaseId: 'buy-again',
     tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS,
     revokeTokens: () => tokens.revokeAll(),
     reset() {
       purchases.clear();
+      ledger.length = 0;
+      simulator.repeatedPurchaseId = 'buy-again';
       tokens.revokeAll();
       nextInvoice = 1;
       simulator.tokenLifetimeSeconds = TOKEN_LIFETIME_SECONDS;
@@ -123,9 +137,9 @@ export function createAccountAdminSimulator(options: SimulatorOptions & { creden
 }
 
 /** The page's two samples differ in member order: JSON has Identification first, XML has Result first. */
-function purchaseBody(p: AccountAdminPurchase, format: Format): Record<string, unknown> {
+function purchaseBody(p: AccountAdminPurchase, answer: Negotiated): Record<string, unknown> {
   const identification = { UserId: p.userId };
-  const data = format === 'json'
+  const data = answer.format === 'json'
     ? { Identification: identification, Result: 'Success', Detail: p.detail }
     : { Result: 'Success', Identification: identification, Detail: p.detail };
   return { Error: null, ResponseData: data };

@@ -1,19 +1,24 @@
 // FinerWorks v3 `POST /v3/buy_account_credits`: both credential headers, ASP.NET-style model validation,
-// carts kept in memory, the documented `{product_id, status}` answer, and `success:false` for an
-// `account_key` the app may not act for.
+// carts kept in memory, the documented `{product_id, status}` answer. As the page says, an `account_key` the app
+// may not use "will be ignored and the request will be based upon the user's api credentials"; and "only
+// authorized accounts may use this endpoint": an account that may not answers `success:false` (a GUESS: the
+// page documents no status_code values).
 import { json, parseJson, type SimRequest, type SimResponse, type Simulator, type SimulatorOptions } from '../../types.js';
 
 export interface FinerWorksCartLine {
   product_id: number;
   amount: number;
   extra_credits?: number;
-  account_key?: string | null;
+  /** The account the line was booked for, when the app may act for it; absent for the caller's own account. */
+  account_key?: string;
 }
 
 export interface FinerWorksSimulator extends Simulator {
   readonly carts: Map<string, FinerWorksCartLine[]>;
-  /** Account keys this app may act for (anything else answers `success:false`). */
+  /** Account keys this app may act for; any other `account_key` is ignored. */
   readonly authorizedAccountKeys: Set<string>;
+  /** Whether the caller's account may use this endpoint (default true; `reset()` restores it). */
+  endpointAuthorized: boolean;
 }
 
 const DENIED = { Message: 'Authorization has been denied for this request.' };
@@ -37,25 +42,25 @@ export function createFinerWorksSimulator(options: SimulatorOptions & { credenti
     if (b.extra_credits !== undefined && b.extra_credits !== null && typeof b.extra_credits !== 'number') modelState.extra_credits = ['The field extra_credits must be a number.'];
     if (Object.keys(modelState).length) return json(400, { Message: 'The request is invalid.', ModelState: modelState });
 
-    const accountKey = b.account_key as string | null | undefined;
-    if (accountKey && !authorizedAccountKeys.has(accountKey)) {
-      return json(200, { product_id: 0, status: status(false, 403, `account_key '${accountKey}' is not authorized for this application`) });
-    }
+    if (!simulator.endpointAuthorized) return json(200, { product_id: 0, status: status(false, 403, 'Only authorized accounts may use this endpoint.') });
     const line: FinerWorksCartLine = { product_id: nextProductId++, amount: b.amount as number };
     if (typeof b.extra_credits === 'number') line.extra_credits = b.extra_credits;
-    if (accountKey !== undefined) line.account_key = accountKey;
+    // Any other key is ignored: the line is the caller's own.
+    if (typeof b.account_key === 'string' && authorizedAccountKeys.has(b.account_key)) line.account_key = b.account_key;
     const cartId = b.cart_id as string;
     carts.set(cartId, [...(carts.get(cartId) ?? []), line]);
     return json(200, { product_id: line.product_id, status: status(true, 100, 'Account credit added to cart.') });
   }
 
-  return {
+  const simulator: FinerWorksSimulator = {
     id: 'finerworks',
     carts,
     authorizedAccountKeys,
+    endpointAuthorized: true,
     reset() {
       carts.clear();
       nextProductId = 1001;
+      simulator.endpointAuthorized = true;
     },
     handle(req) {
       // ASP.NET routes are case-insensitive.
@@ -65,6 +70,7 @@ export function createFinerWorksSimulator(options: SimulatorOptions & { credenti
       return buy(req);
     },
   };
+  return simulator;
 }
 
 function status(success: boolean, code: number, message: string) {
