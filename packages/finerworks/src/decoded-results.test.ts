@@ -65,7 +65,7 @@ describe('FinerWorks decoded results', () => {
     answerWith(JSON.stringify({ product_id: `${'x'.repeat(40)}${webApiKey}`, status: { success: true } }));
     const error = await fail(client().buyAccountCredits({ amount: 250, cart_id: 'c-1' }));
     const cause = (error as OutcomeUnknownError).cause as DecodeError;
-    expect(cause.message).toBe(`The 200 answer does not match the response schema: body.product_id must be of type number; got "${'x'.repeat(40)}[REDACTED]…"`);
+    expect(cause.message).toBe(`The 200 answer does not match the response schema: body.product_id must be of type number; got "${'x'.repeat(40)}[REDACTED]…`);
     for (const output of [cause.message, JSON.stringify(error), String(error)]) expect(output).not.toContain(webApiKey.slice(0, 8));
   });
 
