@@ -78,7 +78,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const [, prefix = '', ...rest] = url.pathname.split('/');
-    const simulator = (simulators as Record<string, Simulator>)[prefix.toLowerCase()];
+    // Own properties only: `/constructor/x` or `/__proto__/x` is a 404, not a TypeError answered as 500.
+    const id = prefix.toLowerCase();
+    const simulator = Object.hasOwn(simulators, id) ? (simulators as Record<string, Simulator>)[id] : undefined;
     if (!simulator) return send(res, { status: 404, headers: { 'content-type': 'text/plain' }, body: `no simulator at /${prefix}` });
     const body = await readBody(req, maxBody);
     if (!body) return send(res, { status: 413, headers: { 'content-type': 'text/plain' }, body: 'request body too large' });
