@@ -49,6 +49,8 @@ export function classify(error: unknown, ctx: CallContext): RetryDecision {
     // A 503 that names a time to come back is a refusal before processing.
     if (error.status === 503 && hinted !== undefined) return { retry: true, ambiguous: false, hintMs: hinted };
     if (error.status >= 500 || error.status === 408) return { retry: repeatable, ambiguous: false, ...hint(hinted) };
+    // A redirect is never followed, and it proves nothing: a 303 is how many servers answer a POST they processed.
+    if (error.status >= 300 && error.status < 400) return { retry: false, ambiguous: true };
     return { retry: false, ambiguous: false };
   }
   // A 2xx we could not read: the purchase went through, its answer did not.

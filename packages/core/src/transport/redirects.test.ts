@@ -3,7 +3,7 @@
 // has its answer refused.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ClientOptions, createClient } from '../client.js';
-import { ApiError, ConfigurationError } from '../errors.js';
+import { ApiError, ConfigurationError, OutcomeUnknownError } from '../errors.js';
 import { startRawServer, type RawServer } from '../test-support/raw-server.js';
 import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
 import { nodeHttpTransport } from './node-transport.js';
@@ -36,11 +36,16 @@ describe.each(VARIANTS)('over %s', (_name, variant) => {
 
   it.each([301, 302, 303, 307, 308])('refuses a %i to another server: nothing reaches it, the error names only its origin', async (status) => {
     origin.answer(redirect(status, `${elsewhere.url}/collect?token=${KEY}`));
-    for (const call of [() => client().call(tinyOperations.buyUnsafe, { credits: 5 }), () => client().call(tinyOperations.getBalance, { account: 'a' })]) {
-      const { error } = await settle(call());
+    const purchase = await settle(client().call(tinyOperations.buyUnsafe, { credits: 5 }));
+    // A purchase answered with a redirect may have been processed (a 303 after a POST usually was): in doubt.
+    expect(purchase.error).toBeInstanceOf(OutcomeUnknownError);
+    const query = await settle(client().call(tinyOperations.getBalance, { account: 'a' }));
+    for (const error of [(purchase.error as OutcomeUnknownError).cause, query.error]) {
       expect(error).toBeInstanceOf(ApiError);
       expect(error).toMatchObject({ status, headers: { location: elsewhere.url } });
       expect((error as Error).message).toContain(`redirect to ${elsewhere.url} refused`);
+    }
+    for (const error of [purchase.error, query.error]) {
       const shown = `${String(error)} ${JSON.stringify(error)}`;
       expect(shown).not.toContain('/collect');
       expect(shown).not.toContain(KEY);
