@@ -40,7 +40,7 @@ export function classify(error: unknown, ctx: CallContext): RetryDecision {
   }
   if (error instanceof TimeoutError) {
     // Timed out before this attempt reached the transport (waiting on a token): provably never sent.
-    const sent = ctx.state.get(SENT_ATTEMPT) === ctx.history.length + 1;
+    const sent = reachedTransport(ctx);
     return { retry: (repeatable || !sent) && error.scope === 'attempt', ambiguous: sent };
   }
   if (error instanceof RateLimitError) return { retry: true, ambiguous: false, ...hint(error.retryAfterMs) };
@@ -50,13 +50,17 @@ export function classify(error: unknown, ctx: CallContext): RetryDecision {
     if (error.status === 503 && hinted !== undefined) return { retry: true, ambiguous: false, hintMs: hinted };
     if (error.status >= 500 || error.status === 408) return { retry: repeatable, ambiguous: false, ...hint(hinted) };
     // A redirect is never followed, and it proves nothing: a 303 is how many servers answer a POST they processed.
-    if (error.status >= 300 && error.status < 400) return { retry: false, ambiguous: true };
+    // One on a side request (the token) left the operation unsent.
+    if (error.status >= 300 && error.status < 400) return { retry: false, ambiguous: reachedTransport(ctx) };
     return { retry: false, ambiguous: false };
   }
   // A 2xx we could not read: the purchase went through, its answer did not.
   if (error instanceof DecodeError && (error.status ?? 200) < 300) return { retry: repeatable, ambiguous: true };
   return { retry: false, ambiguous: false };
 }
+
+/** Whether the operation's own request of the current attempt was handed to the transport. */
+const reachedTransport = (ctx: CallContext) => ctx.state.get(SENT_ATTEMPT) === ctx.history.length + 1;
 
 const hint = (ms: number | undefined) => (ms === undefined ? {} : { hintMs: ms });
 
