@@ -2,27 +2,14 @@
 // within its timeouts, with a result or a CreditkitError, and nothing escapes to the process (no unhandled
 // rejection, no uncaught exception). The server is a raw TCP socket on 127.0.0.1, so nothing is sanitised.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ClientOptions, createClient } from '../client.js';
+import { describe, expect, it } from 'vitest';
+import { createClient } from '../client.js';
 import { CreditkitError } from '../errors.js';
-import { startRawServer, type RawServer } from '../test-support/raw-server.js';
+import { TRANSPORT_VARIANTS, useTrappedRawServer } from '../test-support/hostile-peer.js';
 import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
-import { nodeHttpTransport } from './node-transport.js';
-import type { Transport } from './transport.js';
 
-let raw: RawServer;
-const escaped: unknown[] = [];
-const trap = (reason: unknown) => escaped.push(reason);
-beforeAll(async () => {
-  raw = await startRawServer();
-  process.on('unhandledRejection', trap);
-  process.on('uncaughtException', trap);
-});
-afterAll(async () => {
-  process.off('unhandledRejection', trap);
-  process.off('uncaughtException', trap);
-  await raw.close();
-});
+const peer = useTrappedRawServer();
+const escaped = peer.escaped;
 
 const latin1 = (maxLength: number) => fc.string({ unit: fc.integer({ min: 0, max: 255 }).map((c) => String.fromCharCode(c)), maxLength });
 const status = fc.oneof(
@@ -55,21 +42,17 @@ const MAX_RETRIES = 1;
 /** Bounds the whole call: a random `Retry-After` longer than what is left fails at once instead of sleeping. */
 const TOTAL_TIMEOUT_MS = (MAX_RETRIES + 1) * TIMEOUT_MS + 200;
 
-const VARIANTS: readonly (readonly [string, { transport?: Transport; options?: ClientOptions }])[] = [
-  ['node:http', { transport: nodeHttpTransport }],
-  ['the fetch option', { options: { fetch: (input, init) => globalThis.fetch(input, init) } }],
-];
 
-describe.each(VARIANTS)('a hostile peer over %s', (_name, variant) => {
+describe.each(TRANSPORT_VARIANTS)('a hostile peer over %s', (_name, variant) => {
   it('never crashes, never hangs, and fails only with a CreditkitError', async () => {
     const client = createClient(
       { ...tinyProvider, ...(variant.transport ? { transport: variant.transport } : {}) },
-      { apiKey: 'k-123', baseUrl: raw.url, timeoutMs: TIMEOUT_MS, totalTimeoutMs: TOTAL_TIMEOUT_MS, maxRetries: MAX_RETRIES, retry: { baseDelayMs: 1, maxDelayMs: 2 }, ...variant.options },
+      { apiKey: 'k-123', baseUrl: peer.server.url, timeoutMs: TIMEOUT_MS, totalTimeoutMs: TOTAL_TIMEOUT_MS, maxRetries: MAX_RETRIES, retry: { baseDelayMs: 1, maxDelayMs: 2 }, ...variant.options },
     );
     await fc.assert(
       fc.asyncProperty(answer, async (a) => {
         const head = `HTTP/1.1 ${a.status} ${a.reason}\r\n${a.headers.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n`;
-        raw.answer({ bytes: head + a.body, close: a.close });
+        peer.server.answer({ bytes: head + a.body, close: a.close });
         const started = performance.now();
         const outcome = await (a.unsafe ? client.call(tinyOperations.buyUnsafe, { credits: 1 }) : client.call(tinyOperations.getBalance, { account: 'a' })).then(
           () => undefined,

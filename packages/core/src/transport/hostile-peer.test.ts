@@ -1,47 +1,31 @@
 // A hostile or broken peer answering on the wire: a status a Response cannot hold (600, 999, a final 1xx, a 101
 // upgrade), a reason phrase with a control character, a cut or garbled answer. Each call settles with a typed
 // error (an unsafe purchase in doubt, a safe call retried), never a crash, an unhandled rejection or a hang.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ClientOptions, createClient } from '../client.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClient } from '../client.js';
 import { ConnectionError, CreditkitError, OutcomeUnknownError, TimeoutError } from '../errors.js';
-import { startRawServer, type RawServer } from '../test-support/raw-server.js';
+import { TRANSPORT_VARIANTS, useTrappedRawServer } from '../test-support/hostile-peer.js';
 import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
-import { nodeHttpTransport } from './node-transport.js';
 import type { Transport } from './transport.js';
 
-let raw: RawServer;
-const escaped: unknown[] = [];
-const trap = (reason: unknown) => escaped.push(reason);
-beforeAll(async () => {
-  raw = await startRawServer();
-  process.on('unhandledRejection', trap);
-  process.on('uncaughtException', trap);
-});
-afterAll(async () => {
-  process.off('unhandledRejection', trap);
-  process.off('uncaughtException', trap);
-  await raw.close();
-});
+const peer = useTrappedRawServer();
+const escaped = peer.escaped;
 afterEach(async () => {
   // An unhandled rejection surfaces a tick or two after the call settles.
   await new Promise((r) => setTimeout(r, 20));
-  raw.requests.length = 0;
+  peer.server.requests.length = 0;
   expect(escaped.splice(0)).toEqual([]);
 });
 
-const VARIANTS: readonly (readonly [string, { transport?: Transport; options?: ClientOptions }])[] = [
-  ['node:http', { transport: nodeHttpTransport }],
-  ['the fetch option', { options: { fetch: (input, init) => globalThis.fetch(input, init) } }],
-];
 
 const json = (status: string, body = '{"id":1}') => `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`;
 const settle = (p: Promise<unknown>) => p.then((value) => ({ value, error: undefined as unknown }), (error: unknown) => ({ value: undefined, error }));
 
-describe.each(VARIANTS)('over %s', (_name, variant) => {
+describe.each(TRANSPORT_VARIANTS)('over %s', (_name, variant) => {
   const client = () =>
     createClient(
       { ...tinyProvider, ...(variant.transport ? { transport: variant.transport } : {}) },
-      { apiKey: 'k-123', baseUrl: raw.url, timeoutMs: 2000, maxRetries: 1, retry: { baseDelayMs: 1, maxDelayMs: 2 }, ...variant.options },
+      { apiKey: 'k-123', baseUrl: peer.server.url, timeoutMs: 2000, maxRetries: 1, retry: { baseDelayMs: 1, maxDelayMs: 2 }, ...variant.options },
     );
 
   // These crashed the process (node:http), escaped as a raw RangeError (fetch) or hung the call (101 upgrade).
@@ -62,37 +46,37 @@ describe.each(VARIANTS)('over %s', (_name, variant) => {
   ] as const;
 
   it.each([...UNREPRESENTABLE, ...BROKEN])('%s: a purchase ends in doubt (sent, no usable answer), a safe call is retried', async (_case, bytes) => {
-    raw.answer({ bytes });
+    peer.server.answer({ bytes });
     const purchase = await settle(client().call(tinyOperations.buyUnsafe, { credits: 5 }));
     expect(purchase.error).toBeInstanceOf(OutcomeUnknownError);
     expect((purchase.error as Error).cause).toBeInstanceOf(ConnectionError);
     expect((purchase.error as Error).cause).toMatchObject({ requestSent: true });
-    expect(raw.requests).toHaveLength(1);
+    expect(peer.server.requests).toHaveLength(1);
 
-    raw.requests.length = 0;
+    peer.server.requests.length = 0;
     const query = await settle(client().call(tinyOperations.getBalance, { account: 'a' }));
     expect(query.error).toBeInstanceOf(ConnectionError);
-    expect(raw.requests).toHaveLength(2);
+    expect(peer.server.requests).toHaveLength(2);
   });
 
   it.each([
     ['600', json('600 Beyond')],
     ['999', json('999 Nine')],
   ])('says a status %s answer is unusable, with the code INVALID_RESPONSE', async (_status, bytes) => {
-    raw.answer({ bytes });
+    peer.server.answer({ bytes });
     const { error } = await settle(client().call(tinyOperations.getBalance, { account: 'a' }, { maxRetries: 0 }));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ code: 'INVALID_RESPONSE', requestSent: true });
   });
 
   it('ignores a reason phrase with a control character (RFC 9112: a client ignores it) and reads the answer', async () => {
-    raw.answer({ bytes: json('200 O\x01K') });
+    peer.server.answer({ bytes: json('200 O\x01K') });
     await expect(client().call(tinyOperations.buyUnsafe, { credits: 5 })).resolves.toEqual({ id: 1 });
-    expect(raw.requests).toHaveLength(1);
+    expect(peer.server.requests).toHaveLength(1);
   });
 
   it('ends an attempt at timeoutMs when the server sends a head and then nothing', async () => {
-    raw.answer({ bytes: 'HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\n{', close: false });
+    peer.server.answer({ bytes: 'HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\n{', close: false });
     const started = performance.now();
     const { error } = await settle(client().call(tinyOperations.buyUnsafe, { credits: 5 }, { timeoutMs: 150 }));
     expect(error).toBeInstanceOf(OutcomeUnknownError);
@@ -104,7 +88,7 @@ describe.each(VARIANTS)('over %s', (_name, variant) => {
 describe('a transport that never settles', () => {
   it('is ended by the attempt timeout: a TimeoutError, not a hang', async () => {
     const stuck: Transport = () => new Promise<Response>(() => {});
-    const client = createClient({ ...tinyProvider, transport: stuck }, { apiKey: 'k-123', baseUrl: raw.url, maxRetries: 0 });
+    const client = createClient({ ...tinyProvider, transport: stuck }, { apiKey: 'k-123', baseUrl: peer.server.url, maxRetries: 0 });
     const started = performance.now();
     const { error } = await settle(client.call(tinyOperations.getBalance, { account: 'a' }, { timeoutMs: 50 }));
     expect(error).toBeInstanceOf(TimeoutError);

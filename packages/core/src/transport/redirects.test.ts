@@ -2,12 +2,11 @@
 // host the answer names. A 3xx is an ApiError naming only the Location's origin; a fetch that follows anyway
 // has its answer refused.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ClientOptions, createClient } from '../client.js';
+import { createClient } from '../client.js';
 import { ApiError, ConfigurationError, OutcomeUnknownError } from '../errors.js';
+import { TRANSPORT_VARIANTS } from '../test-support/hostile-peer.js';
 import { startRawServer, type RawServer } from '../test-support/raw-server.js';
 import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
-import { nodeHttpTransport } from './node-transport.js';
-import type { Transport } from './transport.js';
 
 const KEY = 'k-redirect-secret-9';
 let origin: RawServer;
@@ -25,12 +24,8 @@ afterEach(() => {
 const redirect = (status: number, location: string) => ({ bytes: `HTTP/1.1 ${status} Moved\r\nlocation: ${location}\r\ncontent-length: 0\r\n\r\n` });
 const settle = (p: Promise<unknown>) => p.then((value) => ({ value, error: undefined }), (error: unknown) => ({ value: undefined, error }));
 
-const VARIANTS: readonly (readonly [string, { transport?: Transport; options?: ClientOptions }])[] = [
-  ['node:http', { transport: nodeHttpTransport }],
-  ['the fetch option', { options: { fetch: (input, init) => globalThis.fetch(input, init) } }],
-];
 
-describe.each(VARIANTS)('over %s', (_name, variant) => {
+describe.each(TRANSPORT_VARIANTS)('over %s', (_name, variant) => {
   const client = () =>
     createClient({ ...tinyProvider, ...(variant.transport ? { transport: variant.transport } : {}) }, { apiKey: KEY, baseUrl: origin.url, maxRetries: 2, ...variant.options });
 
