@@ -13,6 +13,8 @@ export default defineConfig({
       'packages/safecreative/src/**/*.test.ts',
       'packages/{finerworks,fusebill,accountadmin,softwaredna}/src/**/*.test.ts',
       'tools/reliability/boundaries.test.ts',
+      'tools/reliability/validation-messages.test.ts',
+      'tools/reliability/response-shape.test.ts',
       'tools/reliability/secret-hygiene.test.ts',
     ],
     typecheck: { enabled: false },
