@@ -64,6 +64,21 @@ describe('the issues of a refused input, through each client', () => {
   });
 });
 
+describe('strings with no UTF-8 form, wherever they sit', () => {
+  it('names a nested field holding an unpaired surrogate, after the schema passed', async () => {
+    const c = CASES.find((x) => x.label === 'accountadmin (json)')!;
+    const error = await clientFor(c, mock)({ Billing: { Email: 'a\uD800@example.com', Company: 'ok😀' } }).then(() => undefined, (e: unknown) => e);
+    expect((error as ValidationError).issues).toEqual([issue('Billing.Email', 'wellFormed', 'Billing.Email contains an unpaired UTF-16 surrogate, which cannot be sent as UTF-8')]);
+  });
+
+  it('walks past null and number fields without tripping', async () => {
+    const c = CASES.find((x) => x.label === 'finerworks')!;
+    const before = mock.requests.length;
+    await clientFor(c, mock)({ amount: 250, cart_id: 'nulls', account_key: null, extra_credits: 3 });
+    expect(mock.requests.length).toBe(before + 1);
+  });
+});
+
 describe('keywords no spec uses yet', () => {
   const ajv = (keyword: string, params: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ instancePath: '/n', keyword, params, ...extra });
   it.each([

@@ -91,6 +91,17 @@ const TABLE: Failure[] = [
     faults: [fault('malformed-after')],
     expect: { safe: ok(2, 0), keyed: err('AlreadyAppliedError', 2, 1), unsafe: err('OutcomeUnknownError', 1, 1) },
   },
+  // Three attempts: every earlier attempt counts, not only the first or the last.
+  {
+    name: 'a drop before processing, then 500',
+    faults: [fault('reset-before'), status(500)],
+    expect: { safe: ok(3, 0), keyed: ok(3, 1), unsafe: err('OutcomeUnknownError', 1, 0) },
+  },
+  {
+    name: '500, then a drop after processing',
+    faults: [status(500), fault('reset-after')],
+    expect: { safe: ok(3, 0), keyed: err('AlreadyAppliedError', 3, 1), unsafe: err('ServerError', 1, 0) },
+  },
   {
     name: '503, then 409',
     faults: [status(503), status(409)],
