@@ -2,7 +2,7 @@
 // a response header, in any letter case, whatever its value (a value the client never registered included).
 import { describe, expect, it } from 'vitest';
 import { createClient } from './client.js';
-import { ApiError } from './errors.js';
+import type { ApiError } from './errors.js';
 import { tinyOperations, tinyProvider } from './test-support/tiny-provider.js';
 
 const NAMES = [
