@@ -91,7 +91,7 @@ describe('the signing step itself', () => {
       return new Response('<sale><code>S</code><status>PROCESSED</status></sale>', { headers: { 'content-type': 'application/xml' } });
     };
     const ctx = { codecs: {}, signal: undefined, options: {}, operation: { responseShape: undefined }, log: () => {} };
-    await plugin.middleware(new Request('https://sc.example/v2/?component=user.newsale&authkey=theirs&ztime=1&signature=forged'), next as never, ctx as never);
+    await plugin.middleware!(new Request('https://sc.example/v2/?component=user.newsale&authkey=theirs&ztime=1&signature=forged'), next as never, ctx as never);
     expect(sent!.searchParams.getAll('authkey')).toEqual(['mine']);
     expect(sent!.searchParams.getAll('signature')).toHaveLength(1);
     expect(sent!.searchParams.get('signature')).not.toBe('forged');

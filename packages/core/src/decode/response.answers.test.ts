@@ -8,7 +8,7 @@ import type { OperationSpec } from '../spec-types.js';
 import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
 
 const answering = (respond: () => Response) => createClient(tinyProvider, { apiKey: 'k'.repeat(8), baseUrl: 'https://tiny.example', fetch: async () => respond(), maxRetries: 0 });
-const settle = (p: Promise<unknown>) => p.then((value) => ({ value }), (error: unknown) => ({ error }));
+const settle = (p: Promise<unknown>): Promise<{ value?: unknown; error?: unknown }> => p.then((value) => ({ value }), (error: unknown) => ({ error }));
 const json = (body: unknown, init: ResponseInit = {}) => new Response(typeof body === 'string' ? body : JSON.stringify(body), { ...init, headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
 const get = (respond: () => Response) => settle(answering(respond).call(tinyOperations.getBalance, { account: 'a' }));
 
