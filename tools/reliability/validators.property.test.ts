@@ -66,7 +66,10 @@ describe('every provider operation under random input', () => {
           () => undefined,
           (e: unknown) => e,
         );
-        if (mock.requests.length > before) tally.sent++;
+        const sent = mock.requests.length > before;
+        if (sent) tally.sent++;
+        // The oracle for accepted inputs: whatever passes validation goes on the wire, whatever fails it does not.
+        expect(sent, `sent: ${sent}, error: ${String(error)}`).toBe(!(error instanceof ValidationError));
         if (error === undefined) return;
         expect(error).toBeInstanceOf(CreditkitError);
         if (!(error instanceof ValidationError)) return;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MOCK_CREDENTIALS } from '@creditkit/mock';
+import { MOCK_CREDENTIALS, startMockServer } from '@creditkit/mock';
 import { registry, scenarios } from './providers.js';
 import { runCli } from './testing/run-cli.js';
-import type { StepRecord } from './walkthrough/run-scenario.js';
+import { runScenario, type StepRecord } from './walkthrough/run-scenario.js';
+import type { FailureStep, Scenario } from './walkthrough/scenario.js';
 
 describe('creditkit walkthrough', { timeout: 60_000 }, () => {
   it('calls every provider through the simulators, shows its failure modes and prints a summary', async () => {
@@ -26,5 +27,37 @@ describe('creditkit walkthrough', { timeout: 60_000 }, () => {
     expect(steps).toContainEqual(expect.objectContaining({ provider: 'finerworks', step: 'validation', exitCode: 3, ok: true }));
     expect(steps).toContainEqual(expect.objectContaining({ provider: 'finerworks', step: 'rate limit', exitCode: 0, retries: 1, ok: true }));
     for (const p of registry.providers) expect(steps.filter((s) => s.provider === p.id).map((s) => s.step)).toContain('success');
+  });
+});
+
+describe('the walkthrough checks itself', { timeout: 60_000 }, () => {
+  // Each claim a step makes is really compared: a step whose claim is off by one is a ✗, with the difference shown.
+  const perturbations: [string, (f: FailureStep<unknown>) => FailureStep<unknown>, RegExp][] = [
+    ['requests seen', (f) => ({ ...f, sends: f.sends + 1 }), /the simulator saw \d+ request\(s\), expected \d+/],
+    ['purchases recorded', (f) => ({ ...f, buys: f.buys + 1 }), /the simulator recorded \d+ purchase\(s\), expected \d+/],
+    ['error code', (f) => ({ ...f, ...(f.expect === 'recovers' ? { sends: f.sends + 1 } : { code: `${f.code ?? ''}?` }) }), /code .*, expected |expected \d+/],
+  ];
+
+  it.each(perturbations)('a step that claims the wrong %s fails', async (_claim, perturb, shown) => {
+    const mock = await startMockServer();
+    try {
+      for (const scenario of scenarios as Scenario<unknown>[]) {
+        const records = await runScenario({ ...scenario, failures: scenario.failures.map(perturb) }, mock, () => {});
+        expect(records[0]).toMatchObject({ step: 'success', ok: true });
+        for (const r of records.slice(1)) {
+          expect(r.ok, `${scenario.provider.id} ${r.step}: ${r.outcome}`).toBe(false);
+          expect(r.outcome).toMatch(shown);
+        }
+      }
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it("expects Safe Creative's specific refusal in its auth step, not any ProviderError", () => {
+    const auth = scenarios.find((s) => s.provider.id === 'safecreative')!.failures.find((f) => f.mode === 'auth')!;
+    expect(auth).toMatchObject({ code: 'InvalidSignature (refused: authentication)', sends: 1, buys: 0 });
+    // Every failure step names its error's code, or rides the failure out.
+    for (const s of scenarios) for (const f of s.failures) expect(f.expect === 'recovers' || typeof f.code === 'string', `${s.provider.id} ${f.mode}`).toBe(true);
   });
 });

@@ -16,9 +16,9 @@ const server = useTinyMock();
 /** Set by each transport's block below. */
 let transport: Transport;
 
-function tiny(options: ClientOptions = {}) {
+function tiny(options: ClientOptions = {}, via: Transport = transport) {
   const lines: LogLine[] = [];
-  const client = createClient({ ...tinyProvider, transport }, {
+  const client = createClient({ ...tinyProvider, transport: via }, {
     apiKey: TINY_KEY,
     baseUrl: server.mock.url('tiny'),
     retry: { baseDelayMs: 1, maxDelayMs: 5 },
@@ -170,9 +170,23 @@ describe.each(TRANSPORTS)('over %s', (_name, each) => {
       const closed = await startMockServer({ providers: [] });
       const deadUrl = closed.url('tiny');
       await closed.close();
-      const error = await fail(tiny({ baseUrl: deadUrl, maxRetries: 2 }).client.call(tinyOperations.buyUnsafe, { credits: 1 }));
+      // Every attempt refused: three attempts (two retries), nothing reached the server, nothing bought.
+      const { client, waits } = tiny({ baseUrl: deadUrl, maxRetries: 2 });
+      const error = await fail(client.call(tinyOperations.buyUnsafe, { credits: 1 }));
       expect(error).toBeInstanceOf(ConnectionError);
       expect(error).toMatchObject({ requestSent: false, code: 'ECONNREFUSED' });
+      expect(waits()).toHaveLength(2);
+      expect(server.mock.requests).toHaveLength(0);
+      expect(server.sim.purchases).toHaveLength(0);
+      // Refused twice, then the server is there: the purchase goes through once, on the third attempt.
+      let attempts = 0;
+      const refusedTwice: Transport = (request, ctx, config) => transport(++attempts <= 2 ? new Request(request.url.replace(server.mock.url('tiny'), deadUrl), request) : request, ctx, config);
+      const through = tiny({ maxRetries: 2 }, refusedTwice);
+      await expect(through.client.call(tinyOperations.buyUnsafe, { credits: 4 })).resolves.toEqual({ id: 1 });
+      expect(attempts).toBe(3);
+      expect(through.waits()).toHaveLength(2);
+      expect(server.mock.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /buy']);
+      expect(server.sim.purchases).toEqual([{ credits: 4 }]);
     });
   });
 

@@ -28,12 +28,20 @@ export interface FailureStep<C> {
   arrange?: (mock: MockServer) => void;
   /** The typed error the call must end in, or `recovers`: the client must retry and succeed on its own. */
   expect: (abstract new (...args: any[]) => CreditkitError) | 'recovers';
+  /** The error's code as `errorCode` reads it (the status, the provider's code, the fields refused…). */
+  code?: string;
+  /** What the simulator must have seen: requests of the operation (side requests not counted), purchases added. */
+  sends: number;
+  buys: number;
 }
 
 export interface Scenario<C> {
   provider: ProviderPlugin<C, any>;
-  success: SuccessCall<C>;
+  /** The success call sends once and buys once (`buys: 0` for a query). */
+  success: SuccessCall<C> & { buys: 0 | 1 };
   failures: readonly FailureStep<C>[];
+  /** Purchases in the simulator's own state (cart lines, tracked items, purchases, sales): each step's are counted. */
+  purchases: (mock: MockServer) => number;
 }
 
 /** Infers the client type from the provider, so the success call is checked against the generated types. */

@@ -13,11 +13,13 @@ export const accountadmin = defineScenario({
     operation: 'purchaseCredits',
     input: purchase,
     show: (r) => `${r.ResponseData?.Result ?? '?'}: ${r.ResponseData?.Detail?.Quantity ?? '?'} credits, invoice ${r.ResponseData?.Detail?.InvoiceNumber ?? '?'}`,
+    buys: 1,
   },
+  purchases: (mock) => mock.simulators.accountadmin.purchases.size,
   failures: [
-    { mode: 'validation', operation: 'purchaseCredits', input: { PurchaseID: 'PO-7', Billing: { Emial: 'ops@example.com' } }, expect: ValidationError },
-    { mode: 'auth', operation: 'purchaseCredits', input: purchase, client: { clientSecret: 'not-the-client-secret' }, expect: AuthenticationError },
-    { mode: 'provider error', operation: 'purchaseCredits', input: { PurchaseOrder: 'PO-7' }, expect: ProviderError },
+    { mode: 'validation', operation: 'purchaseCredits', input: { PurchaseID: 'PO-7', Billing: { Emial: 'ops@example.com' } }, expect: ValidationError, code: 'Billing.Emial additionalProperties, PurchaseID pattern', sends: 0, buys: 0 },
+    { mode: 'auth', operation: 'purchaseCredits', input: purchase, client: { clientSecret: 'not-the-client-secret' }, expect: AuthenticationError, code: '400', sends: 0, buys: 0 },
+    { mode: 'provider error', operation: 'purchaseCredits', input: { PurchaseOrder: 'PO-7' }, expect: ProviderError, code: 'BillingRequired', sends: 1, buys: 0 },
     {
       mode: 'rate limit',
       operation: 'purchaseCredits',
@@ -25,6 +27,9 @@ export const accountadmin = defineScenario({
       // Only the purchase: the token request comes first and should go through.
       arrange: one429('accountadmin', 'PurchaseCredits'),
       expect: 'recovers',
+      // The repeat carries the same PurchaseID: one purchase.
+      sends: 2,
+      buys: 1,
     },
   ],
 });

@@ -13,17 +13,21 @@ export const safecreative = defineScenario({
     operation: 'userNewSale',
     input: sale,
     show: (r) => `sale ${r.code} ${r.status}${r.paymentlink ? ', payment link issued' : ''}`,
+    buys: 1,
   },
+  purchases: (mock) => mock.simulators.safecreative.sales.size,
   failures: [
-    { mode: 'validation', operation: 'userNewSale', input: { service: 'GOLD', returnurl: sale.returnurl }, expect: ValidationError },
-    { mode: 'auth', operation: 'userNewSale', input: sale, client: { privateKey: 'notthekey00000000000000x' }, expect: ProviderError },
-    { mode: 'provider error', operation: 'userNewSale', input: { ...sale, promotioncode: 'NOSUCHCODE' }, expect: ProviderError },
+    { mode: 'validation', operation: 'userNewSale', input: { service: 'GOLD', returnurl: sale.returnurl }, expect: ValidationError, code: 'cancelurl dependentRequired, service enum', sends: 0, buys: 0 },
+    { mode: 'auth', operation: 'userNewSale', input: sale, client: { privateKey: 'notthekey00000000000000x' }, expect: ProviderError, code: 'InvalidSignature (refused: authentication)', sends: 1, buys: 0 },
+    { mode: 'provider error', operation: 'userNewSale', input: { ...sale, promotioncode: 'NOSUCHCODE' }, expect: ProviderError, code: 'InvalidParameter', sends: 1, buys: 0 },
     {
       mode: 'rate limit',
       operation: 'userNewSale',
       input: sale,
       arrange: one429('safecreative'),
       expect: 'recovers',
+      sends: 2,
+      buys: 1,
     },
     {
       mode: 'outcome unknown',
@@ -31,6 +35,10 @@ export const safecreative = defineScenario({
       input: sale,
       arrange: (mock) => mock.faults.add({ provider: 'safecreative', fault: { kind: 'malformed-after' } }),
       expect: OutcomeUnknownError,
+      // The sale was made and its answer lost: it exists once, and is not sent again.
+      code: 'after DecodeError',
+      sends: 1,
+      buys: 1,
     },
   ],
 });

@@ -12,17 +12,22 @@ export const softwaredna = defineScenario({
     operation: 'queryCredits',
     input: query,
     show: (credits) => `license TEST12345 holds ${credits.map((c) => `${c.Count} ${c.Name}`).join(', ')} credits`,
+    // A query: it buys nothing.
+    buys: 0,
   },
+  purchases: () => 0,
   failures: [
-    { mode: 'validation', operation: 'queryCredits', input: { ...query, UserIp: '203.0.113.300', Target: 'BOTH' }, expect: ValidationError },
-    { mode: 'auth', operation: 'queryCredits', input: query, client: { apiKey: 'WRONGDNAAPIKEY0000000001' }, expect: AuthenticationError },
-    { mode: 'not found', operation: 'queryCredits', input: { ...query, licenseId: 'NOPE00000000000' }, expect: NotFoundError },
+    { mode: 'validation', operation: 'queryCredits', input: { ...query, UserIp: '203.0.113.300', Target: 'BOTH' }, expect: ValidationError, code: 'Target enum, UserIp anyOf', sends: 0, buys: 0 },
+    { mode: 'auth', operation: 'queryCredits', input: query, client: { apiKey: 'WRONGDNAAPIKEY0000000001' }, expect: AuthenticationError, code: '401', sends: 1, buys: 0 },
+    { mode: 'not found', operation: 'queryCredits', input: { ...query, licenseId: 'NOPE00000000000' }, expect: NotFoundError, code: '404', sends: 1, buys: 0 },
     {
       mode: 'rate limit',
       operation: 'queryCredits',
       input: query,
       arrange: one429('softwaredna'),
       expect: 'recovers',
+      sends: 2,
+      buys: 0,
     },
   ],
 });

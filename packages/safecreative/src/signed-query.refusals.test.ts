@@ -1,0 +1,102 @@
+// What the signer takes as an InvalidTime refusal, and what it does not: only a 2xx `<error>` whose id is
+// InvalidTime leads to a clock read and a second, re-signed sale. Anything else that merely looks like it is
+// answered as it is, sent once. And the clock read itself: unsigned, asking for XML, believed only when sane.
+import { AbortedError, ProviderError, ServerError } from '@creditkit/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { createSafeCreativeClient, type SafeCreativeClientOptions } from './index.js';
+import { signedQueryPlugin } from './signed-query.js';
+
+let skewMs = 0;
+const mock = useMockServer({ providers: ['safecreative'], now: () => Date.now() + skewMs });
+afterEach(() => {
+  skewMs = 0;
+});
+const client = (o: SafeCreativeClientOptions = {}) => createSafeCreativeClient({ ...mock.credentials.safecreative, baseUrl: mock.url('safecreative'), maxRetries: 0, ...o });
+const components = () => mock.requests.map((r) => r.query.component);
+const settle = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+const xml = (body: string) => ({ 'content-type': 'application/xml' as const, body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}` });
+/** The sale answered with this status and body, instead of by the simulator. */
+const answer = (status: number, body: string, skip = 0) => {
+  const { 'content-type': type, body: text } = xml(body);
+  mock.faults.add({ provider: 'safecreative', skip, times: 1, fault: { kind: 'status', status, headers: { 'content-type': type }, body: text } });
+};
+const INVALID_TIME = '<error><errorId>InvalidTime</errorId><errorMessage>The request ztime parameter is not correct</errorMessage></error>';
+
+describe('what counts as an InvalidTime refusal', () => {
+  it('a 500 whose body says InvalidTime is a server error: no clock read, the sale is not sent again', async () => {
+    answer(500, INVALID_TIME);
+    const error = await settle(client().userNewSale({ service: 'PROFESSIONAL' }));
+    expect(error).toBeInstanceOf(ServerError);
+    expect(components()).toEqual(['user.newsale']);
+  });
+
+  it('another refusal that mentions InvalidTime in its message is that refusal, sent once', async () => {
+    answer(200, '<error><errorId>InvalidParameter</errorId><errorMessage>InvalidTime is not a service</errorMessage></error>');
+    const error = await settle(client().userNewSale({ service: 'PROFESSIONAL' }));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'InvalidParameter' });
+    expect(components()).toEqual(['user.newsale']);
+  });
+
+  it('the real refusal is followed by an unsigned clock read asking for XML, a re-signed sale, and a log line', async () => {
+    skewMs = 30_000;
+    const lines: { event: string; offsetMs?: number }[] = [];
+    await expect(client({ logger: (l) => lines.push(l) }).userNewSale({ service: 'PROFESSIONAL' })).resolves.toMatchObject({ status: 'PAYMENT_PENDING' });
+    expect(components()).toEqual(['user.newsale', 'ztime', 'user.newsale']);
+    expect(mock.requests[1]!.headers.accept).toBe('application/xml');
+    expect(lines.filter((l) => l.event === 'auth.ztime-resync')).toHaveLength(1);
+  });
+});
+
+describe('the clock read is believed only when sane', () => {
+  it.each([
+    ['a 500 that carries a ztime', 500, '<ztime>1271749821453</ztime>'],
+    ['an infinite ztime', 200, '<ztime>INF</ztime>'],
+    ['a ztime that is not a number', 200, '<ztime>soon</ztime>'],
+  ])('%s: the refusal stands, the sale is not sent again', async (_name, status, body) => {
+    skewMs = 30_000;
+    answer(status, body, 1);
+    const error = await settle(client().userNewSale({ service: 'PROFESSIONAL' }));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'InvalidTime' });
+    expect(components()).toEqual(['user.newsale', 'ztime']);
+    expect(mock.simulators.safecreative.sales.size).toBe(0);
+  });
+
+  it("the caller's abort while the clock is read ends the call as aborted, not as the refusal", async () => {
+    skewMs = 30_000;
+    mock.faults.add({ provider: 'safecreative', skip: 1, times: 1, fault: { kind: 'latency', ms: 1000 } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 150);
+    const error = await settle(client().userNewSale({ service: 'PROFESSIONAL' }, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(mock.simulators.safecreative.sales.size).toBe(0);
+  });
+});
+
+describe('the signing step itself', () => {
+  it('is the auth step of every attempt, after the timeout', () => {
+    const { attempt } = client().describe();
+    expect(attempt).toContain('auth:signedQuery');
+    expect(attempt.indexOf('auth:signedQuery')).toBeGreaterThan(attempt.indexOf('timeout'));
+    expect(signedQueryPlugin({ authkey: 'a', privateKey: 'p' })).toMatchObject({ name: 'auth:signedQuery', phase: 'attempt', after: ['timeout'], tags: ['auth'] });
+  });
+
+  it('replaces an authkey, ztime or signature already in the URL, and never signs them', async () => {
+    const plugin = signedQueryPlugin({ authkey: 'mine', privateKey: 'secret-key' });
+    let sent: URL | undefined;
+    const next = async (request: Request) => {
+      sent = new URL(request.url);
+      return new Response('<sale><code>S</code><status>PROCESSED</status></sale>', { headers: { 'content-type': 'application/xml' } });
+    };
+    const ctx = { codecs: {}, signal: undefined, options: {}, operation: { responseShape: undefined }, log: () => {} };
+    await plugin.middleware!(new Request('https://sc.example/v2/?component=user.newsale&authkey=theirs&ztime=1&signature=forged'), next as never, ctx as never);
+    expect(sent!.searchParams.getAll('authkey')).toEqual(['mine']);
+    expect(sent!.searchParams.getAll('signature')).toHaveLength(1);
+    expect(sent!.searchParams.get('signature')).not.toBe('forged');
+    expect(sent!.searchParams.getAll('ztime')).toHaveLength(1);
+    expect(sent!.searchParams.get('ztime')).not.toBe('1');
+    expect([...sent!.searchParams.keys()]).toEqual(['authkey', 'component', 'ztime', 'signature']);
+  });
+});
