@@ -1,7 +1,7 @@
 // What the signer takes as an InvalidTime refusal, and what it does not: only a 2xx `<error>` whose id is
 // InvalidTime leads to a clock read and a second, re-signed sale. Anything else that merely looks like it is
 // answered as it is, sent once. And the clock read itself: unsigned, asking for XML, believed only when sane.
-import { AbortedError, ProviderError, ServerError } from '@creditkit/core';
+import { AbortedError, ProviderError, Secrets, ServerError } from '@creditkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { createSafeCreativeClient, type SafeCreativeClientOptions } from './index.js';
@@ -84,13 +84,13 @@ describe('the signing step itself', () => {
   });
 
   it('replaces an authkey, ztime or signature already in the URL, and never signs them', async () => {
-    const plugin = signedQueryPlugin({ authkey: 'mine', privateKey: 'secret-key' });
+    const plugin = signedQueryPlugin({ authkey: 'mine', privateKey: 'secret-key', sendShared: () => Promise.reject(new Error('no clock read here')) });
     let sent: URL | undefined;
     const next = async (request: Request) => {
       sent = new URL(request.url);
       return new Response('<sale><code>S</code><status>PROCESSED</status></sale>', { headers: { 'content-type': 'application/xml' } });
     };
-    const ctx = { codecs: {}, signal: undefined, options: {}, operation: { responseShape: undefined }, log: () => {} };
+    const ctx = { codecs: {}, signal: undefined, options: { timeoutMs: 1000 }, secrets: new Secrets(), operation: { responseShape: undefined }, log: () => {} };
     await plugin.middleware!(new Request('https://sc.example/v2/?component=user.newsale&authkey=theirs&ztime=1&signature=forged'), next as never, ctx as never);
     expect(sent!.searchParams.getAll('authkey')).toEqual(['mine']);
     expect(sent!.searchParams.getAll('signature')).toHaveLength(1);

@@ -31,6 +31,8 @@ export interface IssueOptions {
   root?: string;
 }
 
+const ONE_BOUND = { minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than' };
+
 /** Ajv errors -> one readable issue per field and rule. */
 export function toIssues(errors: readonly ValidatorIssue[], { secrets, root }: IssueOptions = {}): Issue[] {
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
@@ -70,7 +72,7 @@ function toIssue(e: ValidatorIssue, all: readonly ValidatorIssue[], secrets?: Se
       const rule = lo !== undefined && hi !== undefined ? 'range' : e.keyword;
       const text = lo !== undefined && hi !== undefined
         ? `must be between ${lo} and ${hi}${inclusive ? ' (inclusive)' : ''}`
-        : `must be ${e.keyword.startsWith('exclusive') ? '' : 'at '}${e.keyword.includes('inimum') ? 'least' : 'most'} ${p.limit}`;
+        : `must be ${ONE_BOUND[e.keyword as keyof typeof ONE_BOUND]} ${p.limit}`;
       return { path: field, rule, message: `${field} ${text}${got(value)}` };
     }
     case 'maxLength':
