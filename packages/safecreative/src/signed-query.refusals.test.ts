@@ -80,7 +80,7 @@ describe('the signing step itself', () => {
     const { attempt } = client().describe();
     expect(attempt).toContain('auth:signedQuery');
     expect(attempt.indexOf('auth:signedQuery')).toBeGreaterThan(attempt.indexOf('timeout'));
-    expect(signedQueryPlugin({ authkey: 'a', privateKey: 'p' })).toMatchObject({ name: 'auth:signedQuery', phase: 'attempt', after: ['timeout'], tags: ['auth'] });
+    expect(signedQueryPlugin({ authkey: 'a', privateKey: 'p', sendShared: () => Promise.reject(new Error('unused')) })).toMatchObject({ name: 'auth:signedQuery', phase: 'attempt', after: ['timeout'], tags: ['auth'] });
   });
 
   it('replaces an authkey, ztime or signature already in the URL, and never signs them', async () => {
