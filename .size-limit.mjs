@@ -6,14 +6,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Budgets, from measurement (see the README's "Releases" section) with modest headroom. */
+/**
+ * Budgets, from measurement (see the README's "Releases" section) with modest headroom. The hostile-peer work
+ * (every secret form, response validation, exact numbers, unrepresentable answers, fresh sockets, credential
+ * checks) added 3.4–5.3 kB; the "One pipeline" issue is where the bundle is cut back.
+ */
 const BUDGET = {
-  jsonProvider: '15.5 kB',
-  xmlProvider: '41 kB',
-  '@creditkit/core': '13.5 kB',
+  jsonProvider: '21.5 kB',
+  xmlProvider: '46.5 kB',
+  '@creditkit/core': '17.5 kB',
   '@creditkit/xml': '27.5 kB',
   '@creditkit/mock': '37 kB',
-  '@creditkit/cli': '75 kB',
+  '@creditkit/cli': '78 kB',
 };
 
 const root = import.meta.dirname;
