@@ -80,11 +80,12 @@ async function saysInvalidTime(response: Response, ctx: AttemptContext): Promise
     if (!text.includes('InvalidTime')) return false;
     // Stryker disable next-line OptionalChaining: without `?.` a non-error answer throws a TypeError, which the catch below answers with the same `false`
     return safeCreativeError(codecOf(ctx).decode(text, ctx.operation.responseShape))?.code === 'InvalidTime';
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined, which the one caller reads with `!` exactly as `false`
+    // Stryker disable BlockStatement: an empty catch returns undefined, which the one caller reads with `!` exactly as `false`
   } catch {
     // Unreadable: left for the decoder to report (an unknown outcome for a purchase).
     return false;
   }
+  // Stryker restore BlockStatement
 }
 
 /** Not through `next`: that runs under the signal of the call that happened to start the read. */
@@ -97,9 +98,10 @@ async function readServerTime(request: Request, send: SignedQueryConfig['sendSha
     const ztime = codecOf(ctx).decode(await response.text(), ZTIME);
     // Number.isFinite is true only for a finite number (nil decodes to null).
     return Number.isFinite(ztime) ? (ztime as number) : undefined;
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined, the value this one returns
+    // Stryker disable BlockStatement: an empty catch returns undefined, the value this one returns
   } catch {
     // Never the reason of the call that happened to start the read: the other calls waiting on it would get it.
     return undefined;
   }
+  // Stryker restore BlockStatement
 }
