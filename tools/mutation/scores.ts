@@ -14,7 +14,7 @@ const FLOORS: Record<string, number> = {
   'packages/core/src/transport/transport.ts': 93,
   'packages/xml/src/decode.ts': 77,
   'packages/safecreative/src/signature.ts': 98,
-  'packages/safecreative/src/signed-query.ts': 91,
+  'packages/safecreative/src/signed-query.ts': 93,
 };
 
 interface Mutant {
