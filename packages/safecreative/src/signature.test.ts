@@ -31,6 +31,10 @@ describe('Safe Creative signature', () => {
     );
   });
 
+  it('keeps repeated keys in the order they were given (a stable sort)', () => {
+    expect(stringToSign('pk', params('t=2&a=x&t=1&t=3'))).toBe('pk&a=x&t=2&t=1&t=3');
+  });
+
   it('hashes the UTF-8 bytes of non-ASCII values (checked against node:crypto)', async () => {
     const value = 'ñandú & co = 100% + 😀';
     const expected = createHash('sha1').update(Buffer.from(`pk&q=${value}`, 'utf8')).digest('hex');

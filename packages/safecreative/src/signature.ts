@@ -8,7 +8,12 @@ export type Param = readonly [key: string, value: string];
 const UNSIGNED = new Set(['signature', 'debug-component']);
 
 /** Sorted by key, comparing UTF-16 code units as Java's String.compareTo does (upper case first); stable. */
-export const sortByKey = (params: Iterable<Param>): Param[] => [...params].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+export const sortByKey = (params: Iterable<Param>): Param[] =>
+  [...params].sort(([a], [b]) => {
+    if (a < b) return -1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort only tests `compare < 0`, so 1 and 0 order alike in Node; the full comparator keeps the order defined on engines that also test `> 0`
+    return a > b ? 1 : 0;
+  });
 
 export function stringToSign(privateKey: string, params: Iterable<Param>): string {
   const signed = sortByKey(params).filter(([key]) => !UNSIGNED.has(key));

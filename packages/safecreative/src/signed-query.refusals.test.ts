@@ -2,7 +2,7 @@
 // InvalidTime leads to a clock read and a second, re-signed sale. Anything else that merely looks like it is
 // answered as it is, sent once. And the clock read itself: unsigned, asking for XML, believed only when sane.
 import { AbortedError, ProviderError, Secrets, ServerError } from '@creditkit/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
 import { createSafeCreativeClient, type SafeCreativeClientOptions } from './index.js';
 import { signedQueryPlugin } from './signed-query.js';
@@ -41,11 +41,11 @@ describe('what counts as an InvalidTime refusal', () => {
 
   it('the real refusal is followed by an unsigned clock read asking for XML, a re-signed sale, and a log line', async () => {
     skewMs = 30_000;
-    const lines: { event: string; offsetMs?: number }[] = [];
+    const lines: { level: string; event: string; offsetMs?: number }[] = [];
     await expect(client({ logger: (l) => lines.push(l) }).userNewSale({ service: 'PROFESSIONAL' })).resolves.toMatchObject({ status: 'PAYMENT_PENDING' });
     expect(components()).toEqual(['user.newsale', 'ztime', 'user.newsale']);
     expect(mock.requests[1]!.headers.accept).toBe('application/xml');
-    expect(lines.filter((l) => l.event === 'auth.ztime-resync')).toHaveLength(1);
+    expect(lines.filter((l) => l.event === 'auth.ztime-resync').map((l) => l.level)).toEqual(['info']);
   });
 });
 
@@ -54,6 +54,8 @@ describe('the clock read is believed only when sane', () => {
     ['a 500 that carries a ztime', 500, '<ztime>1271749821453</ztime>'],
     ['an infinite ztime', 200, '<ztime>INF</ztime>'],
     ['a ztime that is not a number', 200, '<ztime>soon</ztime>'],
+    ['a nil ztime', 200, '<ztime xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>'],
+    ['a number under another element name', 200, '<time>1271749821453</time>'],
   ])('%s: the refusal stands, the sale is not sent again', async (_name, status, body) => {
     skewMs = 30_000;
     answer(status, body, 1);
@@ -98,5 +100,37 @@ describe('the signing step itself', () => {
     expect(sent!.searchParams.getAll('ztime')).toHaveLength(1);
     expect(sent!.searchParams.get('ztime')).not.toBe('1');
     expect([...sent!.searchParams.keys()]).toEqual(['authkey', 'component', 'ztime', 'signature']);
+  });
+});
+
+describe('how long a signature stays scrubbed from errors and logs', () => {
+  const NOW = 1_700_000_000_000;
+  /** The time-to-live the signer gives the signature it sends, for an attempt with these limits. */
+  async function ttlFor(timeoutMs: number, deadline?: number): Promise<number> {
+    vi.spyOn(Date, 'now').mockReturnValue(NOW);
+    try {
+      const secrets = new Secrets();
+      const added = vi.spyOn(secrets, 'addTemporary');
+      const plugin = signedQueryPlugin({ authkey: 'a', privateKey: 'p', sendShared: () => Promise.reject(new Error('unused')) });
+      const ctx = { codecs: {}, signal: undefined, deadline, options: { timeoutMs }, secrets, operation: { responseShape: undefined }, log: () => {} };
+      const ok = async () => new Response('<sale><code>S</code><status>PROCESSED</status></sale>', { headers: { 'content-type': 'application/xml' } });
+      await plugin.middleware!(new Request('https://sc.example/v2/?component=user.newsale'), ok as never, ctx as never);
+      expect(added).toHaveBeenCalledTimes(1);
+      return added.mock.calls[0]![1];
+    } finally {
+      vi.restoreAllMocks();
+    }
+  }
+
+  it.each([
+    ['the attempt timeout, plus a 10 s margin', 1000, undefined, 11_000],
+    ['what is left of the call when that is shorter', 1000, NOW + 400, 10_400],
+    ['the attempt timeout when the call has longer left', 1000, NOW + 5000, 11_000],
+    ['at most 10 minutes (plus the margin) for a long timeout', 3_600_000, undefined, 610_000],
+    ['10 minutes (plus the margin) when there is no limit', Number.POSITIVE_INFINITY, undefined, 610_000],
+    ['10 minutes (plus the margin) when the call is already past its deadline', 1000, NOW - 5, 610_000],
+    ['10 minutes (plus the margin) for a zero limit', 0, undefined, 610_000],
+  ])('lasts %s', async (_name, timeoutMs, deadline, expected) => {
+    expect(await ttlFor(timeoutMs, deadline)).toBe(expected);
   });
 });
