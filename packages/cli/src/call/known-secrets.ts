@@ -11,20 +11,9 @@ export function knownSecrets(argv: readonly string[]): Secrets {
   return secrets;
 }
 
-/** Longest first: a secret that starts with a shorter one is replaced whole, not left with its tail showing. */
+/** Core's Secrets matches every form a value travels in, longest first, so a plain registration is enough. */
 export function addSecrets(secrets: Secrets, values: readonly (string | undefined)[]): void {
-  for (const value of values.filter((v) => v !== undefined).sort((a, b) => b.length - a.length)) addSecret(secrets, value);
-}
-
-/**
- * Registers a secret with core's Secrets, plus two forms an echo may take in what the command prints: form
- * encoding (`+` for a space) and JSON string escaping (a `"` or `\` in the value).
- */
-export function addSecret(secrets: Secrets, value: string | undefined): void {
-  if (!value) return;
-  secrets.add(value);
-  secrets.add(new URLSearchParams({ s: value }).toString().slice(2));
-  secrets.add(JSON.stringify(value).slice(1, -1));
+  for (const value of values) secrets.add(value);
 }
 
 /** The values of `--credential x`, `--credential=x`, `-c x`, `-cx` (and `-vc x`), read loosely (before the strict parse). */

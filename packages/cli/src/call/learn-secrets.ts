@@ -3,7 +3,6 @@
 // does not scrub (a result is data). This attempt plugin, placed after every other one, reads each finished
 // request's credential headers and query fields into the command's Secrets before it leaves.
 import { type AttemptPlugin, isSecretName, type Secrets } from '@creditkit/core';
-import { addSecret } from './known-secrets.js';
 
 export function learnSecretsPlugin(secrets: Secrets, after: readonly string[]): AttemptPlugin {
   return {
@@ -13,11 +12,11 @@ export function learnSecretsPlugin(secrets: Secrets, after: readonly string[]): 
     middleware: (request, next) => {
       for (const [name, value] of request.headers) {
         if (!isSecretName(name)) continue;
-        addSecret(secrets, value);
+        secrets.add(value);
         // `Basic <token>`, `Bearer <token>`: the token alone too.
-        addSecret(secrets, /^(?:Basic|Bearer)\s+(\S+)$/i.exec(value)?.[1]);
+        secrets.add(/^(?:Basic|Bearer)\s+(\S+)$/i.exec(value)?.[1]);
       }
-      for (const [name, value] of new URL(request.url).searchParams) if (isSecretName(name)) addSecret(secrets, value);
+      for (const [name, value] of new URL(request.url).searchParams) if (isSecretName(name)) secrets.add(value);
       return next(request);
     },
   };
