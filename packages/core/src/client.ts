@@ -82,8 +82,6 @@ export interface ProviderSetup {
    * call stops waiting on its own signal (`untilAborted`) while the request goes on for the others.
    */
   sendShared(request: Request, ctx: AttemptContext): Promise<Response>;
-  /** The client's own per-attempt `timeoutMs` (its default when none was given): the limit of `sendShared`. */
-  timeoutMs: number;
   options: ClientOptions & Record<string, unknown>;
 }
 
@@ -117,7 +115,7 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
     const signal = timeoutSignal(sharedTimeoutMs);
     return send(request, signal ? { ...rest, signal } : rest);
   };
-  const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, send, sendShared, timeoutMs: sharedTimeoutMs, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, send, sendShared, ...(options.fetch ? { fetch: options.fetch } : {}) };
   const schemes = [...new Set(Object.values(definition.operations).flatMap((op) => op.security.flat()))];
   const auth = definition.auth ? definition.auth(setup) : authPluginsFromSpec(setup, schemes);
   const plugins = resolvePlugins(

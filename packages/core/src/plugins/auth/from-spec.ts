@@ -16,8 +16,6 @@ export interface AuthSetup {
   baseUrl: string;
   /** How a side request shared by several calls (an OAuth2 token) leaves: the client's transport and timeout. */
   sendShared: (request: Request, ctx: AttemptContext) => Promise<Response>;
-  /** The client's own `timeoutMs`: the token request's limit. */
-  timeoutMs: number;
 }
 
 export function authPluginsFromSpec(setup: AuthSetup, schemes: readonly string[]): AttemptPlugin[] {
@@ -52,7 +50,6 @@ export function authPluginsFromSpec(setup: AuthSetup, schemes: readonly string[]
         clientId: credentialFor(spec, credentials, name, 'clientId'),
         clientSecret: credentialFor(spec, credentials, name, 'clientSecret'),
         send: setup.sendShared,
-        timeoutMs: setup.timeoutMs,
       });
     }
     throw new ConfigurationError(`${spec.name}: security scheme '${name}' (${scheme.type}) needs a provider-specific auth plugin`, { provider: spec.id });

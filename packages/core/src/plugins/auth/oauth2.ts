@@ -11,14 +11,14 @@ export interface OAuth2Config {
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
-  /** Sends the token request (a client's transport and timeout, `ProviderSetup.sendShared`); default: `fetch`. */
+  /**
+   * Sends the token request under a deadline of its own, never the calling attempt's signal (a client's
+   * `ProviderSetup.sendShared`); default: `fetch` under `timeoutMs`.
+   */
   send?: (request: Request, ctx: AttemptContext) => Promise<Response>;
   /** The fetch to use when no `send` is given. Default: the global fetch. */
   fetch?: typeof fetch;
-  /**
-   * The token request's own time limit, in ms (a client's `timeoutMs`); default 60 s. Never the timeout of the
-   * call that happens to start it: the token is shared by every call waiting on it.
-   */
+  /** The time limit of the fetch fallback's token request, in ms; default 60 s. */
   timeoutMs?: number;
   /** Refresh this long before `expires_in` runs out. Default 60 s. */
   skewMs?: number;
@@ -36,14 +36,12 @@ export function oauth2ClientCredentialsPlugin(config: OAuth2Config): AttemptPlug
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: body.toString(),
     });
-    // Its own deadline, not the first caller's signal: the token is shared by every call waiting on it.
-    const signal = timeoutSignal(config.timeoutMs ?? 60_000);
     let response: Response;
     let text: string;
     try {
-      const { signal: _caller, ...rest } = ctx;
-      const sent = config.send ? config.send(request, signal ? { ...rest, signal } : rest) : viaFetch(request, signal, ctx);
-      response = await untilAborted(sent, signal);
+      // Never the first caller's signal: the token is shared by every call waiting on it. `send` (the client's
+      // sendShared) runs under the client's timeout; the fetch fallback under the plugin's own.
+      response = await (config.send ? config.send(request, ctx) : viaFetch(request, timeoutSignal(config.timeoutMs ?? 60_000), ctx));
       // Inside the try: a token answer cut off mid-body is a connection failure too, not a bare TypeError.
       text = await response.text();
     } catch (error) {
@@ -91,7 +89,8 @@ export function oauth2ClientCredentialsPlugin(config: OAuth2Config): AttemptPlug
 
   /** The token request through a plain fetch: no redirect followed (it would re-post client_secret elsewhere). */
   async function viaFetch(request: Request, signal: AbortSignal | undefined, ctx: AttemptContext): Promise<Response> {
-    const response = await (config.fetch ?? globalThis.fetch)(request, { redirect: 'manual', ...(signal ? { signal } : {}) });
+    // Raced too: a fetch that ignores its signal still ends at the deadline.
+    const response = await untilAborted((config.fetch ?? globalThis.fetch)(request, { redirect: 'manual', ...(signal ? { signal } : {}) }), signal);
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       await discardBody(response);
       throw redirectRefused(response.status, response.headers.get('location'), request.url, ctx);
