@@ -95,7 +95,7 @@ export function retryPlugin(options: RetryOptions = {}): CallPlugin {
             throw error;
           }
           ctx.log('info', 'retry.scheduled', { attempt, waitMs: wait, reason: error instanceof Error ? error.message : String(error) });
-          await waitOrStop(Math.min(wait, Math.max(0, remaining)), ctx);
+          await waitOrStop(wait, remaining, ctx);
         }
       }
     },
@@ -131,15 +131,19 @@ export function outcomeUnknown(ctx: CallContext, cause: unknown, attempts: numbe
   });
 }
 
-/** A backoff sleep that ends at once on the caller's abort or the call deadline. */
-async function waitOrStop(ms: number, ctx: CallContext): Promise<void> {
+/**
+ * A backoff sleep that ends at once on the caller's abort or the call deadline. A sleep cut short by the
+ * deadline ends the call whatever `Date.now()` says afterwards: a timer may fire a millisecond before the wall
+ * clock reaches the deadline, and that must not buy one more attempt.
+ */
+async function waitOrStop(wait: number, remaining: number, ctx: CallContext): Promise<void> {
   const signals = [ctx.options.signal].filter((s): s is AbortSignal => !!s);
   try {
-    await sleep(ms, signals.length ? AbortSignal.any(signals) : undefined);
+    await sleep(Math.min(wait, Math.max(0, remaining)), signals.length ? AbortSignal.any(signals) : undefined);
   } catch {
     throw new AbortedError('Call aborted by the caller while waiting to retry', { provider: ctx.provider.id, operation: ctx.operation.id, cause: ctx.options.signal?.reason });
   }
-  if (ctx.deadline !== undefined && Date.now() >= ctx.deadline) {
+  if (wait >= remaining || (ctx.deadline !== undefined && Date.now() >= ctx.deadline)) {
     throw new TimeoutError({ provider: ctx.provider.id, operation: ctx.operation.id, scope: 'total', timeoutMs: ctx.options.totalTimeoutMs ?? 0 });
   }
 }
