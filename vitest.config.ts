@@ -5,7 +5,10 @@ import { defineConfig } from 'vitest/config';
 // Tests run against the sources (no build needed): every @creditkit/* import resolves to its src/.
 const packages = readdirSync(resolve(import.meta.dirname, 'packages'));
 const alias = [
-  { find: '@creditkit/core/node', replacement: resolve(import.meta.dirname, 'packages/core/src/node.ts') },
+  // What a bundler resolves @creditkit/core/node to under the `browser` condition (not a published subpath):
+  // lets a test show what a provider does in a browser bundle.
+  { find: /^@creditkit\/core\/node\/browser$/, replacement: resolve(import.meta.dirname, 'packages/core/src/node.browser.ts') },
+  { find: /^@creditkit\/core\/node$/, replacement: resolve(import.meta.dirname, 'packages/core/src/node.ts') },
   ...packages.map((name) => ({ find: new RegExp(`^@creditkit/${name}$`), replacement: resolve(import.meta.dirname, `packages/${name}/src/index.ts`) })),
 ];
 

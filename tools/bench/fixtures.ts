@@ -1,5 +1,5 @@
 // The bodies the bench sends and answers: one valid request and one valid answer per operation measured.
-import { RESPONSE_JSON, RESPONSE_XML } from '../../packages/accountadmin/src/test-support/page-samples.js';
+import { RESPONSE_JSON, RESPONSE_XML } from '@creditkit/test-support/accountadmin-page-samples';
 
 /** FinerWorks `POST /v3/buy_account_credits`: the request every JSON contender sends, byte for byte the same. */
 export const FINERWORKS_PATH = '/v3/buy_account_credits';

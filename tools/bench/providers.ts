@@ -47,7 +47,7 @@ function newestMtime(dir: string): number {
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     // Generated files are left out: Nx rewrites them unchanged when it restores a cached \`generate\`, and their
     // freshness against the specs is \`npm run generate -- --check\`'s job.
-    if (!entry.isFile() || /\.test(-d)?\.ts$/.test(entry.name) || /test-support|generated/.test(entry.parentPath)) continue;
+    if (!entry.isFile() || /\.test(-d)?\.ts$/.test(entry.name) || /generated/.test(entry.parentPath)) continue;
     newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
   }
   return newest;

@@ -4,9 +4,7 @@
 // stdout or stderr.
 import { type MockServer, startMockServer } from '@creditkit/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HostileServer, startHostileServer } from '../../packages/cli/src/testing/hostile-server.js';
-import { type CliRun, lines, runCli } from '../../packages/cli/src/testing/run-cli.js';
-import { runInProcess } from '../../packages/cli/src/testing/run-in-process.js';
+import { type CliRun, type HostileServer, lines, runCli, runInProcess, startHostileServer } from '@creditkit/test-support';
 import { CASES, liftRateLimits, type ProviderCase } from './providers.js';
 import { findSecrets, forms, SECRET_CREDENTIALS, secretValues } from './secrets.js';
 

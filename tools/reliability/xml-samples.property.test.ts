@@ -5,7 +5,7 @@ import { CreditkitError, DecodeError, OutcomeUnknownError, ProviderError } from 
 import { xmlCodec } from '@creditkit/xml';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { RESPONSE_JSON, RESPONSE_XML, compact } from '../../packages/accountadmin/src/test-support/page-samples.js';
+import { compact, RESPONSE_JSON, RESPONSE_XML } from '@creditkit/test-support/accountadmin-page-samples';
 import { cannedClient } from './canned.js';
 import { runs, SEED } from './fuzz.js';
 import { CASES } from './providers.js';

@@ -2,9 +2,9 @@
 import { inspect } from 'node:util';
 import { ConfigurationError, createRegistry, DecodeError, OutcomeUnknownError, ProviderError, ValidationError } from '@creditkit/core';
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { type AccountAdminClientOptions, createAccountAdminClient, provider } from './index.js';
-import { compact, REQUEST_JSON, REQUEST_XML } from './test-support/page-samples.js';
+import { compact, REQUEST_JSON, REQUEST_XML } from '@creditkit/test-support/accountadmin-page-samples';
 
 const mock = useMockServer({ providers: ['accountadmin'] });
 

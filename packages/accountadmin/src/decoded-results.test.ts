@@ -4,10 +4,10 @@
 import { DecodeError, jsonCodec, toIssues } from '@creditkit/core';
 import { xmlCodec } from '@creditkit/xml';
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { operations } from './generated/provider.js';
 import { createAccountAdminClient } from './index.js';
-import { RESPONSE_JSON, RESPONSE_XML } from './test-support/page-samples.js';
+import { RESPONSE_JSON, RESPONSE_XML } from '@creditkit/test-support/accountadmin-page-samples';
 
 const { responseShape, validateResponse } = operations.purchaseCredits;
 const validate = validateResponse!;

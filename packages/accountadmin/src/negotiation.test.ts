@@ -1,7 +1,7 @@
 // An answer with a vague content type (text/plain, none) is read in the format the client asked for, not in
 // the first one the spec lists: an XML client used to parse its XML answer as JSON and fail.
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { createAccountAdminClient, provider } from './index.js';
 
 const mock = useMockServer({ providers: ['accountadmin'] });

@@ -2,7 +2,7 @@
 // one token for many calls (and for concurrent ones), renewal before expiry, one refresh on a 401.
 import { AuthenticationError } from '@creditkit/core';
 import { describe, expect, it, vi } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { type AccountAdminClientOptions, createAccountAdminClient } from './index.js';
 
 const mock = useMockServer({ providers: ['accountadmin'] });

@@ -3,10 +3,10 @@
 import { jsonCodec, OutcomeUnknownError, ProviderError } from '@creditkit/core';
 import { xmlCodec } from '@creditkit/xml';
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { operations } from './generated/provider.js';
 import { type AccountAdminClientOptions, createAccountAdminClient, type PurchaseCreditsResult } from './index.js';
-import { compact, REQUEST_JSON, REQUEST_XML, RESPONSE_JSON, RESPONSE_XML } from './test-support/page-samples.js';
+import { compact, REQUEST_JSON, REQUEST_XML, RESPONSE_JSON, RESPONSE_XML } from '@creditkit/test-support/accountadmin-page-samples';
 
 const { requestShape, responseShape } = operations.purchaseCredits;
 const mock = useMockServer({ providers: ['accountadmin'] });

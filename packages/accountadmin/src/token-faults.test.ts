@@ -4,7 +4,7 @@
 import { AbortedError, TimeoutError } from '@creditkit/core';
 import type { Fault } from '@creditkit/mock';
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { type AccountAdminClientOptions, createAccountAdminClient } from './index.js';
 
 const mock = useMockServer({ providers: ['accountadmin'] });

@@ -3,8 +3,7 @@
 // token fetch runs under the client's timeout, not under the first waiting call's.
 import { ApiError, AuthenticationError } from '@creditkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRawServer, type RawServer } from '../../core/src/test-support/raw-server.js';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { type RawServer, startRawServer, useMockServer } from '@creditkit/test-support';
 import { type AccountAdminClientOptions, createAccountAdminClient } from './index.js';
 
 const mock = useMockServer({ providers: ['accountadmin'] });

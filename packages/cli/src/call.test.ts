@@ -3,9 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
-import { lines, runCli } from './testing/run-cli.js';
-import { runInProcess } from './testing/run-in-process.js';
+import { lines, runCli, runInProcess, useMockServer } from '@creditkit/test-support';
 
 // A simulator of the test's own, so a test can arrange faults and see what arrived; the child gets its URL.
 const mock = useMockServer({ providers: ['finerworks'] });

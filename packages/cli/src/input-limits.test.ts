@@ -6,8 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lines, runCli } from './testing/run-cli.js';
-import { runInProcess } from './testing/run-in-process.js';
+import { lines, runCli, runInProcess } from '@creditkit/test-support';
 
 const buy = ['finerworks', 'buyAccountCredits', '--mock'];
 const MiB = 1024 * 1024;

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from './client.js';
 import { ConfigurationError } from './errors.js';
-import { tinyProvider } from './test-support/tiny-provider.js';
+import { tinyProvider } from '@creditkit/test-support';
 
 const construct = (options: Record<string, unknown>) => {
   try {

@@ -9,9 +9,7 @@ import { ApiError, ConnectionError, CreditkitError, DecodeError, ProviderError, 
 import { makeLog } from './plugins/logger.js';
 import { REDACTED, Secrets } from './redact.js';
 import type { OperationSpec, Validator } from './spec-types.js';
-import { useTinyMock } from './test-support/tiny-mock.js';
-import { tinyOperations, tinyProvider } from './test-support/tiny-provider.js';
-import { TINY_KEY } from './test-support/tiny-simulator.js';
+import { TINY_KEY, tinyOperations, tinyProvider, useTinyMock } from '@creditkit/test-support';
 
 const server = useTinyMock();
 const HEAD = TINY_KEY.slice(0, 8);

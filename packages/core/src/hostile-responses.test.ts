@@ -8,10 +8,7 @@ import type { Transport } from './transport/transport.js';
 import { jsonCodec } from './decode/json-codec.js';
 import { ApiError, DecodeError, OutcomeUnknownError } from './errors.js';
 import type { Shape } from './spec-types.js';
-import { useTinyMock } from './test-support/tiny-mock.js';
-import { TRANSPORTS } from './test-support/transports.js';
-import { TINY_KEY } from './test-support/tiny-simulator.js';
-import { tinyOperations, tinyProvider } from './test-support/tiny-provider.js';
+import { TINY_KEY, tinyOperations, tinyProvider, TRANSPORTS, useTinyMock } from '@creditkit/test-support';
 
 const server = useTinyMock();
 /** Set by each transport's block below. */

@@ -5,12 +5,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ClientOptions, createClient } from './client.js';
-import type { FaultRule } from '../../mock/src/faults.js';
+import type { FaultRule } from '@creditkit/mock';
 import type { Transport } from './transport/transport.js';
-import { useTinyMock } from './test-support/tiny-mock.js';
-import { TRANSPORTS } from './test-support/transports.js';
-import { TINY_KEY } from './test-support/tiny-simulator.js';
-import { tinyOperations, tinyProvider } from './test-support/tiny-provider.js';
+import { TINY_KEY, tinyOperations, tinyProvider, TRANSPORTS, useTinyMock } from '@creditkit/test-support';
 
 const server = useTinyMock();
 

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from './client.js';
 import { type AttemptPlugin, type CallPlugin, type Plugin, PluginOrderError, resolvePlugins } from './plugin.js';
-import { useTinyMock } from './test-support/tiny-mock.js';
-import { TINY_KEY } from './test-support/tiny-simulator.js';
-import { tinyOperations, tinyProvider } from './test-support/tiny-provider.js';
+import { TINY_KEY, tinyOperations, tinyProvider, useTinyMock } from '@creditkit/test-support';
 
 const call = (name: string, extra: Partial<CallPlugin> = {}): CallPlugin => ({ name, phase: 'call', ...extra });
 const names = (plugins: readonly Plugin[]) => plugins.map((p) => p.name);

@@ -2,7 +2,7 @@ import { expectTypeOf, test } from 'vitest';
 import type { ClientOptions } from './client.js';
 import { defineProvider } from './define-provider.js';
 import { createRegistry } from './registry.js';
-import { tinyOperations, tinySpec } from './test-support/tiny-provider.js';
+import { tinyOperations, tinySpec } from '@creditkit/test-support';
 
 const alpha = defineProvider<ClientOptions & { alphaKey?: string }>()({ spec: { ...tinySpec, id: 'alpha' } as const, operations: tinyOperations }, () => ({ buyAlpha: (): number => 1 }));
 const beta = defineProvider<ClientOptions & { betaKey?: string }>()({ spec: { ...tinySpec, id: 'beta' } as const, operations: tinyOperations }, () => ({ buyBeta: (): string => 'b' }));

@@ -7,10 +7,7 @@ import {
   AbortedError, AlreadyAppliedError, ConnectionError, OutcomeUnknownError, RateLimitError, ServerError, TimeoutError,
 } from './errors.js';
 import type { LogLine } from './plugins/logger.js';
-import { useTinyMock } from './test-support/tiny-mock.js';
-import { TRANSPORTS } from './test-support/transports.js';
-import { TINY_KEY } from './test-support/tiny-simulator.js';
-import { tinyOperations, tinyProvider } from './test-support/tiny-provider.js';
+import { TINY_KEY, tinyOperations, tinyProvider, TRANSPORTS, useTinyMock } from '@creditkit/test-support';
 
 const server = useTinyMock();
 /** Set by each transport's block below. */

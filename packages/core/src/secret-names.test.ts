@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from './client.js';
 import type { ApiError } from './errors.js';
-import { tinyOperations, tinyProvider } from './test-support/tiny-provider.js';
+import { tinyOperations, tinyProvider } from '@creditkit/test-support';
 
 const NAMES = [
   'authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'web_api_key', 'app_key', 'x-api-key', 'authkey', 'signature', 'privatekey',

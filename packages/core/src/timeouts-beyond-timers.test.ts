@@ -3,9 +3,7 @@
 // now limits that never end a call early.
 import { describe, expect, it } from 'vitest';
 import { createClient } from './client.js';
-import { useTinyMock } from './test-support/tiny-mock.js';
-import { tinyOperations, tinyProvider } from './test-support/tiny-provider.js';
-import { TINY_KEY } from './test-support/tiny-simulator.js';
+import { TINY_KEY, tinyOperations, tinyProvider, useTinyMock } from '@creditkit/test-support';
 
 const server = useTinyMock();
 

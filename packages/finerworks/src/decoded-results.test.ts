@@ -4,7 +4,7 @@
 // README's own `const { product_id, status } = await …` would crash on after the purchase went through.
 import { DecodeError, OutcomeUnknownError, ProviderError } from '@creditkit/core';
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { createFinerWorksClient } from './index.js';
 import { operations } from './generated/provider.js';
 

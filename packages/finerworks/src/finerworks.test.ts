@@ -1,6 +1,6 @@
 import { AuthenticationError, ConfigurationError, createRegistry, ProviderError, ValidationError } from '@creditkit/core';
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { createFinerWorksClient, provider } from './index.js';
 
 const mock = useMockServer({ providers: ['finerworks'] });

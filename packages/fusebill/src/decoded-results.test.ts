@@ -3,7 +3,7 @@
 // was applied (AlreadyAppliedError), with one item server-side.
 import { AlreadyAppliedError, ConflictError } from '@creditkit/core';
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { createFusebillClient } from './index.js';
 import { operations } from './generated/provider.js';
 

@@ -3,7 +3,7 @@ import {
   ValidationError,
 } from '@creditkit/core';
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { createFusebillClient, type FusebillRateLimit, readRateLimit } from './index.js';
 
 const mock = useMockServer({ providers: ['fusebill'] });

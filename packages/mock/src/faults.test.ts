@@ -1,9 +1,14 @@
 // Faults that let the simulator process the request and then answer badly: the purchase exists, the answer
 // says otherwise (a 5xx) or never comes. Told apart on the wire from `status`, which answers before processing.
-import { describe, expect, it } from 'vitest';
-import { useMockServer } from './testing/use-mock-server.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type MockServer, startMockServer } from './server.js';
 
-const mock = useMockServer({ providers: ['finerworks'] });
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMockServer({ providers: ['finerworks'] });
+});
+afterAll(() => mock.close());
+beforeEach(() => mock.reset());
 
 const buy = (cartId: string, signal?: AbortSignal) =>
   fetch(`${mock.url('finerworks')}/v3/buy_account_credits`, {

@@ -3,7 +3,7 @@
 // no call ever fails with another call's timeout (it used to get the other's bare abort reason, a Symbol).
 import { DecodeError, OutcomeUnknownError, ProviderError } from '@creditkit/core';
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { createSafeCreativeClient } from './index.js';
 
 // Ten seconds ahead: every signed call is refused with InvalidTime until the client reads the clock.

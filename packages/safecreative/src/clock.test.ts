@@ -2,7 +2,7 @@
 // is refused once with InvalidTime, reads the server clock (unsigned), keeps the offset and succeeds.
 import { ProviderError } from '@creditkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { createSafeCreativeClient, type SafeCreativeClientOptions } from './index.js';
 
 let skewMs = 0;

@@ -4,7 +4,7 @@
 import { DecodeError, OutcomeUnknownError, ProviderError } from '@creditkit/core';
 import { xmlCodec } from '@creditkit/xml';
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { createSafeCreativeClient } from './index.js';
 import { operations } from './generated/provider.js';
 

@@ -5,7 +5,7 @@ import { inspect } from 'node:util';
 import { type AttemptPlugin, DecodeError, OutcomeUnknownError, ProviderError, ValidationError } from '@creditkit/core';
 import type { RecordedRequest } from '@creditkit/mock';
 import { describe, expect, it, vi } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { createSafeCreativeClient, type SafeCreativeClientOptions } from './index.js';
 
 const mock = useMockServer({ providers: ['safecreative'] });

@@ -3,7 +3,7 @@
 // answered as it is, sent once. And the clock read itself: unsigned, asking for XML, believed only when sane.
 import { AbortedError, ProviderError, Secrets, ServerError } from '@creditkit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { createSafeCreativeClient, type SafeCreativeClientOptions } from './index.js';
 import { signedQueryPlugin } from './signed-query.js';
 

@@ -2,7 +2,7 @@
 // so an unreadable 2xx is retried; if every answer is unreadable the DecodeError says what was wrong.
 import { DecodeError, jsonCodec } from '@creditkit/core';
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { createSoftwareDnaClient, type QueryCreditsInput } from './index.js';
 import { operations } from './generated/provider.js';
 

@@ -3,7 +3,7 @@
 // resource: it is refused before anything is sent.
 import { ValidationError } from '@creditkit/core';
 import { describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 import { createSoftwareDnaClient, type QueryCreditsInput } from './index.js';
 
 const mock = useMockServer({ providers: ['softwaredna'] });

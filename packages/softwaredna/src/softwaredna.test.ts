@@ -1,11 +1,10 @@
 import {
-  ApiError, AuthenticationError, base64, ConfigurationError, NotFoundError, PermissionDeniedError, RateLimitError, ValidationError,
+  ApiError, AuthenticationError, base64, ConfigurationError, createClient, NotFoundError, PermissionDeniedError, RateLimitError, ValidationError,
 } from '@creditkit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useMockServer } from '../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from '@creditkit/test-support';
 // What `@creditkit/core/node` resolves to in a browser bundle, and a client built from the same sources.
-import { createClient } from '../../core/src/client.js';
-import { nodeHttpTransport as browserTransport } from '../../core/src/transport/node-transport.browser.js';
+import { nodeHttpTransport as browserTransport } from '@creditkit/core/node/browser';
 import { operations, spec } from './generated/provider.js';
 import { createSoftwareDnaClient, type QueryCreditsInput } from './index.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import { ApiError, DecodeError, ProviderError, ServerError } from '../errors.js';
 import type { OperationSpec } from '../spec-types.js';
-import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
+import { tinyOperations, tinyProvider } from '@creditkit/test-support';
 
 const answering = (respond: () => Response) => createClient(tinyProvider, { apiKey: 'k'.repeat(8), baseUrl: 'https://tiny.example', fetch: async () => respond(), maxRetries: 0 });
 const settle = (p: Promise<unknown>): Promise<{ value?: unknown; error?: unknown }> => p.then((value) => ({ value }), (error: unknown) => ({ error }));

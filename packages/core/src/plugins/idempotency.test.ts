@@ -5,9 +5,7 @@ import { createClient } from '../client.js';
 import { OutcomeUnknownError } from '../errors.js';
 import { type CallPlugin, type Plugin, resolvePlugins } from '../plugin.js';
 import type { OperationSpec } from '../spec-types.js';
-import { useTinyMock } from '../test-support/tiny-mock.js';
-import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
-import { TINY_KEY } from '../test-support/tiny-simulator.js';
+import { TINY_KEY, tinyOperations, tinyProvider, useTinyMock } from '@creditkit/test-support';
 import { idempotencyPlugin } from './idempotency.js';
 
 const server = useTinyMock();

@@ -3,9 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import { ValidationError } from '../errors.js';
-import { useTinyMock } from '../test-support/tiny-mock.js';
-import { TINY_KEY } from '../test-support/tiny-simulator.js';
-import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
+import { TINY_KEY, tinyOperations, tinyProvider, useTinyMock } from '@creditkit/test-support';
 
 const server = useTinyMock();
 const client = () => createClient(tinyProvider, { apiKey: TINY_KEY, baseUrl: server.mock.url('tiny') });

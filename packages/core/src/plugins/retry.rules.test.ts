@@ -5,9 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type ClientOptions, createClient } from '../client.js';
 import { AbortedError, OutcomeUnknownError, RateLimitError, ServerError, TimeoutError } from '../errors.js';
 import type { LogLine } from './logger.js';
-import { useTinyMock } from '../test-support/tiny-mock.js';
-import { TINY_KEY } from '../test-support/tiny-simulator.js';
-import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
+import { TINY_KEY, tinyOperations, tinyProvider, useTinyMock } from '@creditkit/test-support';
 
 const server = useTinyMock();
 function tiny(options: ClientOptions = {}) {

@@ -4,8 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import { ApiError, OutcomeUnknownError } from '../errors.js';
-import { type RawServer, startRawServer } from '../test-support/raw-server.js';
-import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
+import { type RawServer, startRawServer, tinyOperations, tinyProvider } from '@creditkit/test-support';
 import { nodeHttpTransport } from '../transport/node-transport.js';
 
 let server: RawServer;

@@ -4,9 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import { ValidationError } from '../errors.js';
 import { Secrets } from '../redact.js';
-import { useTinyMock } from '../test-support/tiny-mock.js';
-import { TINY_KEY } from '../test-support/tiny-simulator.js';
-import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
+import { TINY_KEY, tinyOperations, tinyProvider, useTinyMock } from '@creditkit/test-support';
 import { toIssues } from './validation.js';
 
 const server = useTinyMock();

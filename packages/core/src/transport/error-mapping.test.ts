@@ -4,10 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import { ConnectionError, OutcomeUnknownError } from '../errors.js';
-import { useTinyMock } from '../test-support/tiny-mock.js';
-import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
-import { TINY_KEY } from '../test-support/tiny-simulator.js';
-import { TRANSPORTS } from '../test-support/transports.js';
+import { TINY_KEY, tinyOperations, tinyProvider, TRANSPORTS, useTinyMock } from '@creditkit/test-support';
 
 const server = useTinyMock();
 const fail = (p: Promise<unknown>) => p.then(() => expect.unreachable('should have failed'), (e: unknown) => e);

@@ -5,8 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import { CreditkitError } from '../errors.js';
-import { TRANSPORT_VARIANTS, useTrappedRawServer } from '../test-support/hostile-peer.js';
-import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
+import { tinyOperations, tinyProvider, TRANSPORT_VARIANTS, useTrappedRawServer } from '@creditkit/test-support';
 
 const peer = useTrappedRawServer();
 const escaped = peer.escaped;

@@ -4,8 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import { ConnectionError, CreditkitError, OutcomeUnknownError, TimeoutError } from '../errors.js';
-import { TRANSPORT_VARIANTS, useTrappedRawServer } from '../test-support/hostile-peer.js';
-import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
+import { tinyOperations, tinyProvider, TRANSPORT_VARIANTS, useTrappedRawServer } from '@creditkit/test-support';
 import type { Transport } from './transport.js';
 
 const peer = useTrappedRawServer();

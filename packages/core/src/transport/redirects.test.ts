@@ -4,9 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import { ApiError, ConfigurationError, OutcomeUnknownError } from '../errors.js';
-import { TRANSPORT_VARIANTS } from '../test-support/hostile-peer.js';
-import { startRawServer, type RawServer } from '../test-support/raw-server.js';
-import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
+import { type RawServer, startRawServer, tinyOperations, tinyProvider, TRANSPORT_VARIANTS } from '@creditkit/test-support';
 
 const KEY = 'k-redirect-secret-9';
 let origin: RawServer;

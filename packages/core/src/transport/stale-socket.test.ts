@@ -5,8 +5,7 @@
 // (A user's `fetch` keeps its own pool, out of creditkit's reach.)
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
-import { startRawServer, type RawServer } from '../test-support/raw-server.js';
-import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
+import { type RawServer, startRawServer, tinyOperations, tinyProvider } from '@creditkit/test-support';
 import { UNSAFE_REUSE_MAX_IDLE_MS } from './fresh-socket.js';
 import { nodeHttpTransport } from './node-transport.js';
 

@@ -2,9 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createClient } from '../client.js';
 import { platformTransport } from '../node.js';
-import { useTinyMock } from '../test-support/tiny-mock.js';
-import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
-import { TINY_KEY } from '../test-support/tiny-simulator.js';
+import { TINY_KEY, tinyOperations, tinyProvider, useTinyMock } from '@creditkit/test-support';
 import { BufferedResponse } from './buffered-response.js';
 
 const server = useTinyMock();

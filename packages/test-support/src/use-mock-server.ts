@@ -1,7 +1,7 @@
 // For the repo's own vitest files: one mock server per test file, started before the tests, reset before each
-// and closed after all. Not exported from the package (it imports vitest); tests import it by path.
+// and closed after all.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { type MockServer, type MockServerOptions, startMockServer } from '../server.js';
+import { type MockServer, type MockServerOptions, startMockServer } from '@creditkit/mock';
 
 /** A stand-in for the server that exists once `beforeAll` has run: use it inside tests and hooks. */
 export function useMockServer(options: MockServerOptions = {}): MockServer {

@@ -1,5 +1,5 @@
 // Hosts the tiny simulator in the mock server (fault plan, request recording) for the length of a test file.
-import { useMockServer } from '../../../mock/src/testing/use-mock-server.js';
+import { useMockServer } from './use-mock-server.js';
 import { createTinySimulator } from './tiny-simulator.js';
 
 export function useTinyMock() {

@@ -1,7 +1,6 @@
 // Runs the command in this process through `run()`, for the exhaustive cases (every provider's help, every
 // usage mistake) where a child process each would only add minutes; the child-process tests prove the bin.
-import type { Io } from '../io.js';
-import { run } from '../run.js';
+import { type Io, run } from '@creditkit/cli';
 import type { CliRun } from './run-cli.js';
 
 export interface InProcessOptions {

@@ -1,9 +1,8 @@
 // What the hostile-peer tests share: the two ways a call can leave (core's node:http transport, a caller's
 // fetch), and a raw server with a process-level trap that records anything escaping a call.
 import { afterAll, beforeAll } from 'vitest';
-import type { ClientOptions } from '../client.js';
-import { nodeHttpTransport } from '../transport/node-transport.js';
-import type { Transport } from '../transport/transport.js';
+import type { ClientOptions, Transport } from '@creditkit/core';
+import { nodeHttpTransport } from '@creditkit/core/node';
 import { type RawServer, startRawServer } from './raw-server.js';
 
 export const TRANSPORT_VARIANTS: readonly (readonly [string, { transport?: Transport; options?: ClientOptions }])[] = [

@@ -1,7 +1,6 @@
 // A three-operation provider for core's own tests — one of each idempotency class — so core is tested on
 // the wire without depending on any real provider package.
-import type { ProviderDefinition } from '../client.js';
-import type { OperationSpec, ProviderSpec, Validator } from '../spec-types.js';
+import type { OperationSpec, ProviderDefinition, ProviderSpec, Validator } from '@creditkit/core';
 
 const accept: Validator = Object.assign(() => true, { errors: null });
 

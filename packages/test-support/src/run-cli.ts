@@ -3,11 +3,13 @@
 // needed, never a stale dist/), in one process that gets signals directly.
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { registry } from '../providers.js';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { providerPackages } from '../../../tools/workspace/providers.js';
 
-const root = resolve(import.meta.dirname, '../../../..');
-const bin = resolve(root, 'packages/cli/src/bin.ts');
+const root = resolve(import.meta.dirname, '../../..');
+// The command's source entry, in whichever folder the workspace links @creditkit/cli from.
+const bin = resolve(dirname(createRequire(import.meta.url).resolve('@creditkit/cli/package.json')), 'src/bin.ts');
 
 export interface CliRun {
   code: number | null;
@@ -16,7 +18,7 @@ export interface CliRun {
 }
 
 /** Credential env vars of the host are dropped, so every run sees only what the test gives it. */
-const credentialEnv = new Set(registry.providers.flatMap((p) => Object.values(p.spec.credentials).map((c) => c.env)));
+const credentialEnv = new Set(providerPackages().flatMap((p) => Object.values(p.credentials)));
 
 export interface RunOptions {
   env?: Record<string, string>;

@@ -1,0 +1,13 @@
+// @creditkit/test-support — what the tests of several packages share. Vitest hooks are registered by the
+// helpers that need them (`useMockServer`, `useTinyMock`, `useTrappedRawServer`): call those at a test
+// file's top level. The 2sms page samples (plain data, no vitest): `@creditkit/test-support/accountadmin-page-samples`.
+export { TRANSPORT_VARIANTS, useTrappedRawServer } from './hostile-peer.js';
+export { type CannedAnswer, type HostileServer, startHostileServer } from './hostile-server.js';
+export { type CliRun, lines, type RunOptions, runCli } from './run-cli.js';
+export { type InProcessOptions, runInProcess } from './run-in-process.js';
+export { type RawAnswer, type RawConnection, type RawServer, startRawServer } from './raw-server.js';
+export { useTinyMock } from './tiny-mock.js';
+export { tinyOperations, tinyProvider, tinySpec } from './tiny-provider.js';
+export { createTinySimulator, TINY_KEY, type TinySimulator } from './tiny-simulator.js';
+export { TRANSPORTS } from './transports.js';
+export { useMockServer } from './use-mock-server.js';
