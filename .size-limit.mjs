@@ -34,7 +34,8 @@ for (const dir of readdirSync(join(root, 'packages')).sort()) {
   // The user's first import: the client factory of a provider, else the whole entry.
   const exported = [...built.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((s) => s.trim().split(/\s+as\s+/).pop()));
   const factory = exported.find((name) => /^create\w*Client$/.test(name) && name !== 'createClient');
-  const provider = existsSync(join(root, 'specs', `${dir}.yaml`));
+  // A provider declares itself in its package.json (`creditkit.provider`, see tools/workspace/providers.ts).
+  const provider = typeof pkg.creditkit?.provider === 'string';
   const kind = pkg.dependencies?.['@creditkit/xml'] ? 'xmlProvider' : 'jsonProvider';
   const limit = BUDGET[pkg.name] ?? (provider ? BUDGET[kind] : undefined);
   checks.push({

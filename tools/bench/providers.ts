@@ -1,11 +1,13 @@
-// The provider packages, found the way the rest of the repo finds them (one spec per provider), with the
+// The provider packages, from the one provider list (each package's package.json, `creditkit`), with the
 // client factory each exports: a new provider is measured without an edit here.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { providerPackages as declaredProviders } from '../workspace/providers.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface ProviderPackage {
+  /** The provider id (also its folder under packages/). */
   id: string;
   name: string;
   /** `create…Client`. */
@@ -16,17 +18,11 @@ export interface ProviderPackage {
 }
 
 export function providerPackages(): ProviderPackage[] {
-  const ids = readdirSync(join(ROOT, 'specs'))
-    .filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('redocly') && !f.startsWith('.'))
-    .map((f) => f.replace(/\.ya?ml$/, ''))
-    .filter((id) => existsSync(join(ROOT, 'packages', id, 'package.json')))
-    .sort();
-  return ids.map((id) => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'packages', id, 'package.json'), 'utf8'));
-    const source = readFileSync(join(ROOT, 'packages', id, 'src', 'index.ts'), 'utf8');
+  return declaredProviders(ROOT).map((p) => {
+    const source = readFileSync(join(p.path, 'src', 'index.ts'), 'utf8');
     const factory = /export const (create\w+Client)\b/.exec(source)?.[1];
-    if (!factory) throw new Error(`packages/${id}/src/index.ts exports no create…Client`);
-    return { id, name: pkg.name, factory, wire: pkg.dependencies?.['@creditkit/xml'] ? 'XML' : 'JSON', distEntry: join(ROOT, 'packages', id, pkg.exports['.'].import.default) };
+    if (!factory) throw new Error(`${p.dir}/src/index.ts exports no create…Client`);
+    return { id: p.provider, name: p.name, factory, wire: p.json.dependencies?.['@creditkit/xml'] ? 'XML' : 'JSON', distEntry: join(p.path, p.json.exports['.'].import.default) };
   });
 }
 

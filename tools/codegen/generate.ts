@@ -1,7 +1,9 @@
-// `npm run generate` — turns every spec in specs/ into its package's src/generated/ folder.
+// `npm run generate` — turns every spec in specs/ into its package's src/generated/ folder, and writes the
+// mock's and the CLI's provider lists from the provider packages' package.json.
 // `npm run generate -- --check` writes nothing and fails when any generated file is stale.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { generateLists } from './generate-lists.js';
 import { generateProvider } from './generate-provider.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -34,6 +36,20 @@ for (const specFile of specs.sort()) {
     }
   }
   console.log(`${check ? 'checked' : 'generated'} ${basename(specFile)} -> packages/${files.packageDir}/src/generated (${wanted.size} files)`);
+}
+// The provider lists of the mock and the CLI, from the provider packages' package.json (on a full run).
+if (!only) {
+  const lists = generateLists(root);
+  for (const [file, content] of Object.entries(lists)) {
+    const target = join(root, file);
+    if (existsSync(target) && readFileSync(target, 'utf8') === content) continue;
+    stale.push(target);
+    if (!check) {
+      mkdirSync(join(target, '..'), { recursive: true });
+      writeFileSync(target, content);
+    }
+  }
+  console.log(`${check ? 'checked' : 'generated'} provider lists -> ${Object.keys(lists).join(', ')}`);
 }
 const ms = Math.round(performance.now() - started);
 if (check && stale.length) {

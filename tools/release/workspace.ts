@@ -1,6 +1,6 @@
 // The packages of the repo, found from packages/*/package.json (never a hand-kept list), as the release
-// tools see them. A provider is a package with a spec of its own (specs/<dir>.yaml); an XML provider is
-// one that depends on @creditkit/xml.
+// tools see them. A provider is a package that declares itself so (`creditkit.provider` in its package.json,
+// see tools/workspace/providers.ts); an XML provider is one that depends on @creditkit/xml.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -12,7 +12,7 @@ export interface WorkspacePackage {
   name: string;
   version: string;
   private: boolean;
-  /** Generated from specs/<dir>.yaml. */
+  /** Declares `creditkit.provider` in its package.json. */
   provider: boolean;
   /** Speaks XML (depends on @creditkit/xml). */
   xml: boolean;
@@ -52,7 +52,7 @@ export function workspacePackages(root = repoRoot): WorkspacePackage[] {
         name: json.name,
         version: json.version,
         private: json.private === true,
-        provider: existsSync(join(root, 'specs', `${dir}.yaml`)),
+        provider: typeof (json.creditkit as { provider?: unknown } | undefined)?.provider === 'string',
         xml: Boolean(json.dependencies?.['@creditkit/xml']),
         json,
       };

@@ -1,13 +1,10 @@
 // Every provider the command knows, each with its walkthrough scenario (which names the provider package).
-// Adding a provider: write walkthrough/scenarios/<id>.ts and add one entry to this list.
+// The list is generated from the provider packages' package.json (`creditkit.provider`): adding a provider
+// means writing walkthrough/scenarios/<id>.ts and running `npm run generate`, no line here.
 import { createRegistry } from '@creditkit/core';
-import { accountadmin } from './walkthrough/scenarios/accountadmin.js';
-import { finerworks } from './walkthrough/scenarios/finerworks.js';
-import { fusebill } from './walkthrough/scenarios/fusebill.js';
-import { safecreative } from './walkthrough/scenarios/safecreative.js';
-import { softwaredna } from './walkthrough/scenarios/softwaredna.js';
+import { scenarios } from './generated/providers.js';
 
-export const scenarios = [finerworks, fusebill, softwaredna, accountadmin, safecreative];
+export { scenarios };
 
 export const registry = createRegistry(scenarios.map((s) => s.provider));
 

@@ -1,16 +1,7 @@
-// Every simulator the mock server can host, by provider id. A new provider adds one line here.
-import { createAccountAdminSimulator } from './accountadmin/simulator.js';
-import { createFinerWorksSimulator } from './finerworks/simulator.js';
-import { createFusebillSimulator } from './fusebill/simulator.js';
-import { createSafeCreativeSimulator } from './safecreative/simulator.js';
-import { createSoftwareDnaSimulator } from './softwaredna/simulator.js';
+// Every simulator the mock server can host, by provider id. The list is generated from the provider packages'
+// package.json (`creditkit.simulator` names the folder here): a new provider adds its folder, no line here.
+import { simulatorFactories } from '../generated/simulators.js';
 
-export const simulatorFactories = {
-  accountadmin: createAccountAdminSimulator,
-  finerworks: createFinerWorksSimulator,
-  fusebill: createFusebillSimulator,
-  safecreative: createSafeCreativeSimulator,
-  softwaredna: createSoftwareDnaSimulator,
-};
+export { simulatorFactories };
 
 export type SimulatorId = keyof typeof simulatorFactories;
