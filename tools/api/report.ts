@@ -1,13 +1,14 @@
 // `npm run api:check` / `npm run api:update`: one API Extractor report per public entry point of every
 // published package, committed under api-reports/ (issue 14). Reads the built .d.ts, so build first.
 //
-//   check   fails when a report differs from the committed one (or is missing), prints the diff, the
-//           package and entry point, and the command that updates it. CI runs this after the build.
-//   update  rewrites the reports; the diff of api-reports/ is what a reviewer sees of a public change.
+//   check   fails when a report differs from the committed one, is missing, or is left over from an entry
+//           point that is gone; prints the diff, the package and entry point, and the command that updates
+//           it. CI runs this after the build.
+//   update  rewrites api-reports/; its diff is what a reviewer sees of a public change.
 //
 // Optional package filters: `npm run api:check -- core xml` (directory names under packages/).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConsoleMessageId, Extractor, ExtractorConfig, ExtractorLogLevel } from '@microsoft/api-extractor';
@@ -16,15 +17,14 @@ import { type EntryPoint, entryPoints, reportFolder, tempReportFolder } from './
 
 const baseConfigPath = join(import.meta.dirname, 'api-extractor.base.json');
 const rel = (path: string) => relative(repoRoot, path);
+const reportFile = (folder: string, entry: EntryPoint) => join(folder, `${entry.reportName}.api.md`);
 
-interface Outcome {
-  entry: EntryPoint;
-  ok: boolean;
-  changed: boolean;
-  messages: string[];
-}
+/** API Extractor's report with `file.d.ts:line:col` positions cut to `file.d.ts`: an edit elsewhere in the
+ *  bundled .d.ts moves them without changing the API. */
+const normalizeReport = (text: string) => text.replace(/^(\/\/ \S+\.d\.c?ts):\d+:\d+ - /gm, '$1 - ');
 
-function run(entry: EntryPoint, update: boolean): Outcome {
+/** Runs API Extractor on one entry point; returns its normalized report and the messages that fail it. */
+function extract(entry: EntryPoint): { report: string; problems: string[] } {
   const base = ExtractorConfig.loadFile(baseConfigPath);
   const config = ExtractorConfig.prepare({
     configObject: {
@@ -36,19 +36,23 @@ function run(entry: EntryPoint, update: boolean): Outcome {
     configObjectFullPath: baseConfigPath,
     packageJsonFullPath: join(entry.pkg.path, 'package.json'),
   });
-  const messages: string[] = [];
-  const result = Extractor.invoke(config, {
-    localBuild: update,
+  const out = reportFile(tempReportFolder, entry);
+  rmSync(out, { force: true });
+  const problems: string[] = [];
+  Extractor.invoke(config, {
+    // Local mode only writes the report; this script does the comparing.
+    localBuild: true,
     messageCallback: (message) => {
       message.handled = true;
-      // Progress chatter and the report-changed notice (printed below, with the diff) stay out of the log.
       if (message.category === 'console' && message.messageId !== ConsoleMessageId.Diagnostics) return;
-      if (message.logLevel === ExtractorLogLevel.None || message.logLevel === ExtractorLogLevel.Verbose) return;
-      messages.push(`${message.logLevel}: ${message.formatMessageWithLocation(repoRoot)}`);
+      if (message.logLevel !== ExtractorLogLevel.Error && message.logLevel !== ExtractorLogLevel.Warning) return;
+      problems.push(`${message.logLevel}: ${message.formatMessageWithLocation(repoRoot)}`);
     },
   });
-  // In check mode a changed report counts as a warning, which fails `succeeded`: judge errors apart.
-  return { entry, ok: result.errorCount === 0 && (update || result.warningCount === 0), changed: result.apiReportChanged, messages };
+  if (!existsSync(out)) problems.push(`error: API Extractor wrote no report (${rel(out)})`);
+  const report = existsSync(out) ? normalizeReport(readFileSync(out, 'utf8')) : '';
+  writeFileSync(out, report);
+  return { report, problems };
 }
 
 function diff(committed: string, expected: string): string {
@@ -75,24 +79,39 @@ function main() {
   mkdirSync(reportFolder, { recursive: true });
   mkdirSync(tempReportFolder, { recursive: true });
 
-  const outcomes = entries.map((entry) => run(entry, update));
   const failures: string[] = [];
-  for (const { entry, ok, changed, messages } of outcomes) {
-    const report = join(reportFolder, `${entry.reportName}.api.md`);
+  for (const entry of entries) {
     const label = `${entry.pkg.name} "${entry.subpath}" (${entry.conditions})`;
-    const status = !ok && !changed ? 'FAIL' : changed ? (update ? 'updated' : 'CHANGED') : 'ok';
-    console.log(`${status.padEnd(8)}${label} -> ${rel(report)}`);
-    for (const m of messages) console.log(`        ${m}`);
-    if (update) {
-      if (!ok) failures.push(`${label}: API Extractor reported errors (above)`);
-      continue;
+    const committedPath = reportFile(reportFolder, entry);
+    const { report, problems } = extract(entry);
+    const committed = existsSync(committedPath) ? readFileSync(committedPath, 'utf8') : undefined;
+    const changed = committed !== report;
+    if (update && changed && report) writeFileSync(committedPath, report);
+    const status = problems.length ? 'FAIL' : !changed ? 'ok' : update ? 'updated' : 'CHANGED';
+    console.log(`${status.padEnd(8)}${label} -> ${rel(committedPath)}`);
+    for (const p of problems) console.log(`        ${p}`);
+    if (problems.length) failures.push(`${label}: API Extractor reported problems (above)`);
+    if (update || !changed) continue;
+    if (committed === undefined) {
+      console.log(`        no committed report: ${rel(committedPath)} is missing`);
+      failures.push(`${label}: has no committed report ${rel(committedPath)}`);
+    } else {
+      console.log(diff(rel(committedPath), rel(reportFile(tempReportFolder, entry))));
+      failures.push(`${label}: its public API differs from ${rel(committedPath)}`);
     }
-    if (changed) {
-      const expected = join(tempReportFolder, `${entry.reportName}.api.md`);
-      console.log(existsSync(report) ? diff(rel(report), rel(expected)) : `        no committed report: ${rel(report)} is missing`);
-      failures.push(`${label}: its public API differs from ${rel(report)}`);
-    } else if (!ok) failures.push(`${label}: API Extractor reported errors (above)`);
   }
+  // A report whose entry point is gone (a removed subpath or package) would silently stay behind.
+  if (!positionals.length) {
+    const expected = new Set(all.map((e) => `${e.reportName}.api.md`));
+    for (const stale of readdirSync(reportFolder).filter((f) => f.endsWith('.api.md') && !expected.has(f))) {
+      const path = join(reportFolder, stale);
+      if (update) {
+        rmSync(path);
+        console.log(`removed ${rel(path)} (no such entry point any more)`);
+      } else failures.push(`${rel(path)} belongs to no entry point any more`);
+    }
+  }
+
   if (failures.length) {
     console.error(`\n${failures.length} API report problem(s):\n${failures.map((f) => `  - ${f}`).join('\n')}`);
     if (!update) {
