@@ -14,14 +14,11 @@ import { parseArgs } from 'node:util';
 import { ConsoleMessageId, Extractor, ExtractorConfig, ExtractorLogLevel } from '@microsoft/api-extractor';
 import { repoRoot } from '../release/workspace.js';
 import { type EntryPoint, entryPoints, reportFolder, tempReportFolder } from './entry-points.js';
+import { normalizeReport } from './report-text.js';
 
 const baseConfigPath = join(import.meta.dirname, 'api-extractor.base.json');
 const rel = (path: string) => relative(repoRoot, path);
 const reportFile = (folder: string, entry: EntryPoint) => join(folder, `${entry.reportName}.api.md`);
-
-/** API Extractor's report with `file.d.ts:line:col` positions cut to `file.d.ts`: an edit elsewhere in the
- *  bundled .d.ts moves them without changing the API. */
-const normalizeReport = (text: string) => text.replace(/^(\/\/ \S+\.d\.c?ts):\d+:\d+ - /gm, '$1 - ');
 
 /** Runs API Extractor on one entry point; returns its normalized report and the messages that fail it. */
 function extract(entry: EntryPoint): { report: string; problems: string[] } {
