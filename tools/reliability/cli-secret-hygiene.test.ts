@@ -4,7 +4,8 @@
 // stdout or stderr.
 import { type MockServer, startMockServer } from '@creditkit/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRun, type HostileServer, lines, runCli, runInProcess, startHostileServer } from '@creditkit/test-support';
+import { type HostileServer, startHostileServer } from '@creditkit/test-support';
+import { type CliRun, lines, runCli, runInProcess } from '@creditkit/test-support/cli';
 import { CASES, liftRateLimits, type ProviderCase } from './providers.js';
 import { findSecrets, forms, SECRET_CREDENTIALS, secretValues } from './secrets.js';
 

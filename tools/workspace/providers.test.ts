@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MOCK_CREDENTIALS, simulatorFactories } from '@creditkit/mock';
-import { runInProcess } from '@creditkit/test-support';
+import { runInProcess } from '@creditkit/test-support/cli';
 import { afterAll, describe, expect, it } from 'vitest';
 import { providerPackages as benchProviders } from '../bench/providers.js';
 import { generateLists } from '../codegen/generate-lists.js';

@@ -3,7 +3,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lines, runCli, runInProcess, useMockServer } from '@creditkit/test-support';
+import { useMockServer } from '@creditkit/test-support';
+import { lines, runCli, runInProcess } from '@creditkit/test-support/cli';
 
 // A simulator of the test's own, so a test can arrange faults and see what arrived; the child gets its URL.
 const mock = useMockServer({ providers: ['finerworks'] });

@@ -1,6 +1,6 @@
 import { type MockServer, startMockServer } from '@creditkit/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '@creditkit/test-support';
+import { runCli } from '@creditkit/test-support/cli';
 
 let mock: MockServer;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODE_DOCS } from './exit-codes.js';
 import { registry } from './providers.js';
-import { runCli, runInProcess } from '@creditkit/test-support';
+import { runCli, runInProcess } from '@creditkit/test-support/cli';
 
 describe('creditkit --help', { timeout: 60_000 }, () => {
   it('shows the commands, the call options, every exit code and examples', async () => {

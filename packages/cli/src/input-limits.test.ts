@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lines, runCli, runInProcess } from '@creditkit/test-support';
+import { lines, runCli, runInProcess } from '@creditkit/test-support/cli';
 
 const buy = ['finerworks', 'buyAccountCredits', '--mock'];
 const MiB = 1024 * 1024;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registry } from './providers.js';
-import { runCli } from '@creditkit/test-support';
+import { runCli } from '@creditkit/test-support/cli';
 
 describe('creditkit providers', { timeout: 60_000 }, () => {
   it('lists every registered provider and operation with method, path and idempotency, read from the registry', async () => {

@@ -3,7 +3,8 @@
 // prints (the result table, the error and hint lines, the progress line, --verbose log lines, a usage error
 // that echoes input) holds none of them raw; they show escaped. --json stays exact JSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HostileServer, lines, runCli, runInProcess, startHostileServer } from '@creditkit/test-support';
+import { type HostileServer, startHostileServer } from '@creditkit/test-support';
+import { lines, runCli, runInProcess } from '@creditkit/test-support/cli';
 
 /** Every character a terminal may act on, except the line feed the command writes itself. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these very characters are what the test looks for.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MOCK_CREDENTIALS, startMockServer } from '@creditkit/mock';
 import { registry, scenarios } from './providers.js';
-import { runCli } from '@creditkit/test-support';
+import { runCli } from '@creditkit/test-support/cli';
 import { runScenario, type StepRecord } from './walkthrough/run-scenario.js';
 import type { FailureStep, Scenario } from './walkthrough/scenario.js';
 

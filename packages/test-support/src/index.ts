@@ -1,10 +1,9 @@
 // @creditkit/test-support — what the tests of several packages share. Vitest hooks are registered by the
 // helpers that need them (`useMockServer`, `useTinyMock`, `useTrappedRawServer`): call those at a test
-// file's top level. The 2sms page samples (plain data, no vitest): `@creditkit/test-support/accountadmin-page-samples`.
+// file's top level. Subpaths: `/cli` runs the `creditkit` command (it loads the CLI and every provider, so
+// only tests of the command import it); `/accountadmin-page-samples` is plain data, without vitest.
 export { TRANSPORT_VARIANTS, useTrappedRawServer } from './hostile-peer.js';
 export { type CannedAnswer, type HostileServer, startHostileServer } from './hostile-server.js';
-export { type CliRun, lines, type RunOptions, runCli } from './run-cli.js';
-export { type InProcessOptions, runInProcess } from './run-in-process.js';
 export { type RawAnswer, type RawConnection, type RawServer, startRawServer } from './raw-server.js';
 export { useTinyMock } from './tiny-mock.js';
 export { tinyOperations, tinyProvider, tinySpec } from './tiny-provider.js';
