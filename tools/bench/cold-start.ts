@@ -1,6 +1,7 @@
 // Section 5: what importing a provider costs a fresh Node process (the built ESM, as an app loads it),
 // against a bare `node -e ''` that loads nothing. Runs interleave the subjects; figures are medians, and the
-// cost over bare Node is the median of per-run differences (the baseline spawned in the same run).
+// cost over bare Node is the median of per-sample differences to a bare spawn right next to each sample, so
+// that a busy machine's drift between spawns hits both sides of a difference alike.
 import { spawnSync } from 'node:child_process';
 import type { BenchOptions } from './options.js';
 import { providerPackages, ROOT } from './providers.js';
@@ -43,17 +44,23 @@ export async function runColdStart(o: Options): Promise<SectionResult> {
   const began = performance.now();
   // core, xml and fast-xml-parser alone explain the providers' rows.
   const subjects: Subject[] = [BARE, importing(), ...['@creditkit/core', '@creditkit/xml', 'fast-xml-parser', ...providerPackages().map((p) => p.name)].map(importing)];
-  const samples = new Map<Subject, { wallMs: number; importMs: number }[]>(subjects.map((s) => [s, []]));
+  const samples = new Map<Subject, { wallMs: number; importMs: number; overBareMs: number }[]>(subjects.map((s) => [s, []]));
   once(BARE); // the first spawn warms the OS file cache for all alike
+  const measured = subjects.filter((s) => s !== BARE);
   for (let r = 0; r < o.runs; r++) {
-    for (let i = 0; i < subjects.length; i++) {
-      const s = subjects[(i + r) % subjects.length]!;
-      samples.get(s)!.push(once(s));
+    for (let i = 0; i < measured.length; i++) {
+      const s = measured[(i + r) % measured.length]!;
+      // The adjacent bare spawn goes first in even runs and second in odd ones, so neither side always follows.
+      const bareFirst = r % 2 === 0;
+      const before = bareFirst ? once(BARE) : undefined;
+      const sample = once(s);
+      const bare = before ?? once(BARE);
+      samples.get(s)!.push({ ...sample, overBareMs: sample.wallMs - bare.wallMs });
+      samples.get(BARE)!.push({ ...bare, overBareMs: 0 });
     }
   }
-  const bare = samples.get(BARE)!;
-  /** Per run, this subject's process wall minus the bare baseline's of the same run. */
-  const overBare = (s: Subject) => samples.get(s)!.map((x, r) => x.wallMs - bare[r]!.wallMs);
+  /** Per sample, this subject's process wall minus that of the bare spawn next to it. */
+  const overBare = (s: Subject) => samples.get(s)!.map((x) => x.overBareMs);
   const signed = (ms: number) => `${ms >= 0 ? '+' : '−'}${fmt(Math.abs(ms), 1)} ms`;
   const rows = subjects.map((s) => {
     const wall = median(samples.get(s)!.map((x) => x.wallMs));
@@ -70,10 +77,11 @@ export async function runColdStart(o: Options): Promise<SectionResult> {
   const markdown = `
 Each run is a fresh Node process in the repo root: a bare \`node -e ''\` (the baseline: Node's own start-up and exit),
 or \`node --input-type=module -e …\` importing the package by name (its built \`dist/index.js\` through the workspace
-link) with a dynamic \`import()\`, ${o.runs} runs per row, interleaved, after one discarded spawn. "Process wall" is spawn to
-exit as the parent sees it; "over bare node" is the median (and interquartile range) of the per-run differences to
-the bare baseline spawned in the same run, which is what issue 14's cold-import rows judge; "import" is timed
-inside the child around the \`import()\` alone. The second row is the ESM entry's own cost, with nothing imported.
+link) with a dynamic \`import()\`, ${o.runs} runs per row (the baseline row pools all the paired bare spawns), interleaved, after one discarded spawn; every sample is paired with
+a bare spawn right before or after it (alternating). "Process wall" is spawn to exit as the parent sees it; "over
+bare node" is the median (and interquartile range) of the differences to the paired bare spawn, which is what
+issue 14's cold-import rows judge; "import" is timed inside the child around the \`import()\` alone. The second row
+is the ESM entry's own cost, with nothing imported.
 
 ${table(['process', 'process wall (median)', 'over bare node', 'import (median)'], rows)}
 

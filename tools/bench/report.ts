@@ -59,7 +59,7 @@ export function renderReport({ machine, smoke, startedAt, totalMs, load, staleBu
     '## Targets',
     '',
     'Issue 14, judged in this one run: each ratio is the median of per-round ratios over interleaved rounds (section 1),',
-    'each cold import the median of per-run differences to a bare `node -e \'\'` (section 5), each bundle one esbuild build (section 2).',
+    'each cold import the median of differences to a bare `node -e \'\'` spawned next to it (section 5), each bundle one esbuild build (section 2).',
     '',
     issueTargets,
     '',

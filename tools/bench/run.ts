@@ -102,8 +102,9 @@ if (out) {
 process.stdout.write(out || targetsOnly ? `\nIssue 14 targets${smoke ? ' (smoke run: figures mean nothing)' : ''}:\n\n${issueTargets}\n` : report);
 
 const verdicts = targetRows(sections.flatMap((s) => s.measurements ?? [])).map((row) => row.verdict);
+const tally = [...new Set(verdicts)].map((v) => `${verdicts.filter((x) => x === v).length} ${v}`).join(', ');
 const missed = sections.flatMap((s) => s.targets.filter((t) => !t.met));
 process.stderr.write(
-  `bench: issue 14: ${verdicts.filter((v) => v === 'met').length} met, ${verdicts.filter((v) => v === 'not met').length} not met, ${verdicts.filter((v) => v === 'not measured').length} not measured; ` +
+  `bench: issue 14: ${tally}; ` +
     `earlier targets: ${sections.reduce((n, s) => n + s.targets.length, 0) - missed.length} met, ${missed.length} missed (figures, not a test: exit 0)\n`,
 );
