@@ -83,8 +83,48 @@ export class ValidationError extends CreditkitError {
   }
 }
 
-/** A client was built without what it needs (a credential, a base URL, a usable transport). */
-export class ConfigurationError extends CreditkitError {}
+/**
+ * A client was built with options it cannot use (an unknown environment, a bad baseUrl, a limit out of range).
+ * `option` names the offending option when one is to blame. Its subclasses say what else went wrong: a missing
+ * or unusable credential, or a runtime that cannot make the call.
+ */
+export class ConfigurationError extends CreditkitError {
+  readonly option?: string;
+  constructor(message: string, context: ErrorContext & { option?: string } = {}) {
+    super(message, context);
+    if (context.option) this.option = context.option;
+  }
+}
+
+/** A credential option, by its names only: the option and the env var it defaults from. Never a value. */
+export interface CredentialName {
+  option: string;
+  env?: string;
+}
+
+/** No value was given for these credentials, as an option or through their env var. */
+export class MissingCredentialsError extends ConfigurationError {
+  readonly credentials: readonly CredentialName[];
+  constructor(message: string, context: ErrorContext & { credentials: readonly CredentialName[] }) {
+    super(message, { ...context, option: context.credentials[0]?.option });
+    this.credentials = context.credentials.map((c) => ({ ...c }));
+  }
+}
+
+/** A credential was given but cannot be sent as given (a line break, a character no header can carry). */
+export class UnusableCredentialError extends ConfigurationError {
+  readonly credentials: readonly CredentialName[];
+  constructor(message: string, context: ErrorContext & { credential: CredentialName }) {
+    super(message, { ...context, option: context.credential.option });
+    this.credentials = [{ ...context.credential }];
+  }
+}
+
+/**
+ * The client as assembled, or the runtime it runs in, cannot make this call: a GET with a body where only
+ * WHATWG fetch exists, no codec for the media type, a fetch that follows redirects although asked not to.
+ */
+export class UnsupportedRuntimeError extends ConfigurationError {}
 
 export interface ApiErrorInit extends ErrorContext {
   status: number;
