@@ -85,7 +85,6 @@ const FLAG_FOR_OPTION: Record<string, string> = {
   timeoutMs: '--timeout',
   maxRetries: '--max-retries',
   mediaType: '--media-type',
-  format: '--media-type',
 };
 
 function optionHint(option: string | undefined): string {
@@ -94,18 +93,19 @@ function optionHint(option: string | undefined): string {
   return `fix ${flag ?? `the ${option} option`}: the message above says what it accepts`;
 }
 
-/** The env vars and flags of the credentials the error names: `FUSEBILL_API_KEY (or --credential apiKey=…)`. */
+/** The env vars and flags of the credentials the error names: `FUSEBILL_API_KEY (or --credential apiKey=<value>)`. */
 function namedCredentials(error: MissingCredentialsError | UnusableCredentialError, ctx: FailureContext): string {
   const named = error.credentials.filter((c) => c.env);
   if (named.length === 0) return credentialHelp(ctx.provider);
-  return `${named.map((c) => c.env).join(' and ')} (or --credential ${named.map((c) => `${c.option}=…`).join(' ')})`;
+  // `=<value>`, not `=…`: a flag value cut short reads as the head of a secret, and would be redacted.
+  return `${named.map((c) => c.env).join(' and ')} (or --credential ${named.map((c) => `${c.option}=<value>`).join(' ')})`;
 }
 
-/** `FINERWORKS_WEB_API_KEY and FINERWORKS_APP_KEY (or --credential webApiKey=… appKey=…)`. */
+/** `FINERWORKS_WEB_API_KEY and FINERWORKS_APP_KEY (or --credential webApiKey=<value> appKey=<value>)`. */
 export function credentialHelp(provider: CliProvider | undefined): string {
   if (!provider) return 'the provider’s credential env vars (or --credential name=value)';
   const entries = Object.entries(provider.spec.credentials);
-  return `${entries.map(([, c]) => c.env).join(' and ')} (or --credential ${entries.map(([name]) => `${name}=…`).join(' ')})`;
+  return `${entries.map(([, c]) => c.env).join(' and ')} (or --credential ${entries.map(([name]) => `${name}=<value>`).join(' ')})`;
 }
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
