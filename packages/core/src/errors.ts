@@ -105,18 +105,19 @@ export interface CredentialName {
 /** No value was given for these credentials, as an option or through their env var. */
 export class MissingCredentialsError extends ConfigurationError {
   readonly credentials: readonly CredentialName[];
-  constructor(message: string, context: ErrorContext & { credentials: readonly CredentialName[] }) {
-    super(message, { ...context, option: context.credentials[0]?.option });
-    this.credentials = context.credentials.map((c) => ({ ...c }));
+  constructor(message: string, context: ErrorContext & { credentials?: readonly CredentialName[] } = {}) {
+    const credentials = (context.credentials ?? []).map((c) => ({ ...c }));
+    super(message, { ...context, option: credentials[0]?.option });
+    this.credentials = credentials;
   }
 }
 
 /** A credential was given but cannot be sent as given (a line break, a character no header can carry). */
 export class UnusableCredentialError extends ConfigurationError {
   readonly credentials: readonly CredentialName[];
-  constructor(message: string, context: ErrorContext & { credential: CredentialName }) {
-    super(message, { ...context, option: context.credential.option });
-    this.credentials = [{ ...context.credential }];
+  constructor(message: string, context: ErrorContext & { credential?: CredentialName } = {}) {
+    super(message, { ...context, option: context.credential?.option });
+    this.credentials = context.credential ? [{ ...context.credential }] : [];
   }
 }
 
