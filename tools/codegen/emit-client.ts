@@ -20,6 +20,9 @@ export function emitProvider(model: SpecModel): string {
       extension: s['x-creditkit-auth'],
     });
   }
+  // A credential's `description` documents its option (generated/options.ts); the runtime table does without it.
+  const credentials: Record<string, unknown> = {};
+  for (const [name, { description: _doc, ...rest }] of Object.entries<Record<string, unknown>>(provider.credentials ?? {})) credentials[name] = rest;
   const ops = model.operations.map((op) => `  ${op.id}: ${emitOperation(op)},`).join('\n');
   return `import type { OperationSpec, ProviderSpec, Validator } from '@creditkit/core';
 import * as validators from './validators.js';
@@ -29,7 +32,7 @@ export const spec = {
   name: ${lit(provider.name ?? provider.id)},
   servers: ${indent(lit(servers))},
   defaultEnvironment: ${lit(provider.defaultEnvironment ?? model.servers[0]?.environment ?? 'production')},
-  credentials: ${indent(lit(provider.credentials ?? {}))},
+  credentials: ${indent(lit(credentials))},
   securitySchemes: ${indent(lit(schemes))},
   retryHints: ${indent(lit(provider.retryHints ?? []))},
 } as const satisfies ProviderSpec;

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { emitClient, emitProvider } from './emit-client.js';
+import { emitOptions } from './emit-options.js';
 import { emitValidators } from './emit-validators.js';
 import { loadSpec } from './spec-model.js';
 
@@ -20,6 +21,7 @@ export async function generateProvider(specPath: string): Promise<GeneratedProvi
     'validators.ts': emitValidators(model.operations),
     'provider.ts': emitProvider(model),
     'client.ts': emitClient(model),
+    'options.ts': emitOptions(model),
   };
   for (const name of Object.keys(files)) files[name] = header + files[name];
   return { packageDir: model.provider.package ?? model.provider.id, files };

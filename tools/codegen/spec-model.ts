@@ -39,7 +39,7 @@ export interface SpecModel {
   file: string;
   doc: Obj;
   provider: Obj;
-  servers: { url: string; environment: string }[];
+  servers: { url: string; environment: string; description?: string }[];
   securitySchemes: Obj;
   operations: OperationModel[];
 }
@@ -63,7 +63,7 @@ export function loadSpec(file: string): SpecModel {
     file,
     doc,
     provider,
-    servers: (doc.servers ?? []).map((s: Obj) => ({ url: s.url, environment: s['x-creditkit-environment'] ?? 'production' })),
+    servers: (doc.servers ?? []).map((s: Obj) => ({ url: s.url, environment: s['x-creditkit-environment'] ?? 'production', description: s.description })),
     securitySchemes: doc.components?.securitySchemes ?? {},
     operations,
   };

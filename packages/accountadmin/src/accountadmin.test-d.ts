@@ -1,5 +1,5 @@
 import { expectTypeOf, test } from 'vitest';
-import { createAccountAdminClient, type PurchaseCreditsInput, type PurchaseCreditsResult } from './index.js';
+import { type AccountAdminClientOptions, createAccountAdminClient, type PurchaseCreditsInput, type PurchaseCreditsResult } from './index.js';
 
 const aa = createAccountAdminClient({ clientId: 'id', clientSecret: 'secret', format: 'xml' });
 
@@ -31,4 +31,12 @@ test('format is json or xml; environment is the spec server', () => {
   createAccountAdminClient({ format: 'yaml' });
   // @ts-expect-error no such environment in the spec
   createAccountAdminClient({ environment: 'test' });
+});
+
+test("the spec's credentials and server come through as options, exactly typed", () => {
+  expectTypeOf<AccountAdminClientOptions['clientId']>().toEqualTypeOf<string | undefined>();
+  expectTypeOf<AccountAdminClientOptions['clientSecret']>().toEqualTypeOf<string | undefined>();
+  expectTypeOf<AccountAdminClientOptions['environment']>().toEqualTypeOf<'production' | undefined>();
+  // @ts-expect-error the option is `clientSecret`, as the spec names it
+  createAccountAdminClient({ clientId: 'id', client_secret: 'secret' });
 });

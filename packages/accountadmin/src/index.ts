@@ -2,11 +2,12 @@
 // is generated from specs/accountadmin.yaml: OAuth2 client credentials, the PurchaseID key, the `Error` body
 // rule. What lives here: the XML codec, the `format` option, the `purchaseIdDeduplicated` assertion and the
 // rule for an answer that is both a failure and a purchase.
-import { type ClientOptions, defineProvider } from '@creditkit/core';
+import { defineProvider } from '@creditkit/core';
 import { platformTransport } from '@creditkit/core/node';
 import { xmlPlugin } from '@creditkit/xml';
 import { type WireFormat, withFormat } from './format.js';
 import { bindOperations } from './generated/client.js';
+import type { AccountAdminGeneratedOptions } from './generated/options.js';
 import { operations, spec } from './generated/provider.js';
 import { inDoubtAnswerPlugin } from './in-doubt.js';
 import { assertsDeduplication, withDeduplicatedPurchaseId } from './purchase-id.js';
@@ -14,15 +15,10 @@ import { assertsDeduplication, withDeduplicatedPurchaseId } from './purchase-id.
 export type * from './generated/client.js';
 export type { WireFormat } from './format.js';
 
-export interface AccountAdminClientOptions extends ClientOptions {
-  /** OAuth2 client id. Default: env TWOSMS_CLIENT_ID. */
-  clientId?: string;
-  /** OAuth2 client secret. Default: env TWOSMS_CLIENT_SECRET. */
-  clientSecret?: string;
+/** `clientId`, `clientSecret` and `environment` come from the spec (generated/options.ts); the rest is 2sms' own. */
+export interface AccountAdminClientOptions extends AccountAdminGeneratedOptions {
   /** Body format on the wire, both ways: `json` (default) or `xml`. The decoded result is the same. */
   format?: WireFormat;
-  /** `production` (https://portal.2sms.com), the only one. */
-  environment?: keyof typeof spec.servers;
   /**
    * Asserts that 2sms answers a repeated `PurchaseID` with the original purchase instead of buying again. Nothing
    * public documents it: set it only once 2sms has confirmed it for your account. Then a purchase is retried after

@@ -1,5 +1,5 @@
 import { expectTypeOf, test } from 'vitest';
-import { type BuyAccountCreditsInput, type BuyAccountCreditsResult, createFinerWorksClient } from './index.js';
+import { type BuyAccountCreditsInput, type BuyAccountCreditsResult, createFinerWorksClient, type FinerWorksClientOptions } from './index.js';
 
 const fw = createFinerWorksClient({ webApiKey: 'k', appKey: 'a' });
 
@@ -24,4 +24,12 @@ test('environment is one of the spec servers', () => {
   createFinerWorksClient({ environment: 'production' });
   // @ts-expect-error no such environment in the spec
   createFinerWorksClient({ environment: 'staging' });
+});
+
+test("the spec's credentials and servers come through as options, exactly typed", () => {
+  expectTypeOf<FinerWorksClientOptions['webApiKey']>().toEqualTypeOf<string | undefined>();
+  expectTypeOf<FinerWorksClientOptions['appKey']>().toEqualTypeOf<string | undefined>();
+  expectTypeOf<FinerWorksClientOptions['environment']>().toEqualTypeOf<'production' | 'test' | undefined>();
+  // @ts-expect-error the option is `webApiKey`, as the spec names it (the header is `web_api_key`)
+  createFinerWorksClient({ web_api_key: 'k', appKey: 'a' });
 });

@@ -1,20 +1,15 @@
 // @creditkit/finerworks — FinerWorks v3 account credits. Everything but this file is generated from
-// specs/finerworks.yaml; what lives here is what is truly FinerWorks' own: its options and error text.
-import { type ClientOptions, defineProvider } from '@creditkit/core';
+// specs/finerworks.yaml; what lives here is what is truly FinerWorks' own: its error text.
+import { defineProvider } from '@creditkit/core';
 import { platformTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';
+import type { FinerWorksGeneratedOptions } from './generated/options.js';
 import { operations, spec } from './generated/provider.js';
 
 export type * from './generated/client.js';
 
-export interface FinerWorksClientOptions extends ClientOptions {
-  /** Default: env FINERWORKS_WEB_API_KEY. */
-  webApiKey?: string;
-  /** Default: env FINERWORKS_APP_KEY. */
-  appKey?: string;
-  /** `test` (default; nothing is billed) or `production`. */
-  environment?: keyof typeof spec.servers;
-}
+/** `webApiKey`, `appKey` and `environment`, all from the spec (generated/options.ts): FinerWorks adds none. */
+export interface FinerWorksClientOptions extends FinerWorksGeneratedOptions {}
 
 export const provider = defineProvider<FinerWorksClientOptions>()(
   {

@@ -2,7 +2,7 @@ import type { AlreadyAppliedError, RateLimitError } from '@creditkit/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type CreatePurchaseProductItemInput, type CreatePurchaseProductItemResult, createFusebillClient, type FusebillClient,
-  type FusebillRateLimit, readRateLimit,
+  type FusebillClientOptions, type FusebillRateLimit, readRateLimit,
 } from './index.js';
 
 declare const fb: FusebillClient;
@@ -38,5 +38,12 @@ describe('Fusebill types', () => {
     expectTypeOf<RateLimitError['headers']>().toExtend<Parameters<typeof readRateLimit>[0]>();
     expectTypeOf(readRateLimit({})).toEqualTypeOf<FusebillRateLimit | undefined>();
     expectTypeOf<AlreadyAppliedError['idempotencyKey']>().toEqualTypeOf<string>();
+  });
+
+  it("takes the spec's credential and servers as options, exactly typed", () => {
+    expectTypeOf<FusebillClientOptions['apiKey']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<FusebillClientOptions['environment']>().toEqualTypeOf<'production' | 'staging' | undefined>();
+    // @ts-expect-error the option is `apiKey`, as the spec names it
+    createFusebillClient({ apikey: 'MDprZXk=' });
   });
 });

@@ -1,9 +1,10 @@
 // @creditkit/fusebill — Fusebill (Stax Bill) tracked items on a purchase. Everything under generated/ comes
-// from specs/fusebill.yaml; what lives here is truly Fusebill's own: its options, its error text and its
-// rate-limit headers.
-import { type ClientOptions, defineProvider } from '@creditkit/core';
+// from specs/fusebill.yaml; what lives here is truly Fusebill's own: its `onRateLimit` option, its error text
+// and its rate-limit headers.
+import { defineProvider } from '@creditkit/core';
 import { platformTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';
+import type { FusebillGeneratedOptions } from './generated/options.js';
 import { operations, spec } from './generated/provider.js';
 import { type FusebillRateLimit, rateLimitPlugin } from './rate-limit.js';
 
@@ -11,14 +12,8 @@ export type * from './generated/client.js';
 export type { FusebillRateLimit, FusebillRateLimitWindow } from './rate-limit.js';
 export { readRateLimit } from './rate-limit.js';
 
-export interface FusebillClientOptions extends ClientOptions {
-  /**
-   * The API key exactly as Fusebill's admin UI shows it: it is already base64, and is sent verbatim as
-   * `Authorization: Basic <apiKey>`. Default: env FUSEBILL_API_KEY.
-   */
-  apiKey?: string;
-  /** `production` (default; sandbox accounts too, the key picks the account) or `staging` (older test accounts). */
-  environment?: keyof typeof spec.servers;
+/** `apiKey` and `environment` come from the spec (generated/options.ts); the rest is Fusebill's own. */
+export interface FusebillClientOptions extends FusebillGeneratedOptions {
   /** Called with the `X-Rate-Limit-*` headers of every response, successful or not. */
   onRateLimit?: (limits: FusebillRateLimit) => void;
 }

@@ -1,24 +1,19 @@
 // @creditkit/safecreative — Safe Creative v2 `user.newsale`. Generated from specs/safecreative.yaml except
 // what is truly Safe Creative's own: the signed query (with its clock resync) and the error documents.
-import { type ClientOptions, defineProvider } from '@creditkit/core';
+import { defineProvider } from '@creditkit/core';
 import { platformTransport } from '@creditkit/core/node';
 import { xmlPlugin } from '@creditkit/xml';
 import { safeCreativeError } from './errors.js';
 import { bindOperations } from './generated/client.js';
+import type { SafeCreativeGeneratedOptions } from './generated/options.js';
 import { operations, spec } from './generated/provider.js';
 import { signedQueryPlugin } from './signed-query.js';
 
 export type * from './generated/client.js';
 export { sign, stringToSign } from './signature.js';
 
-export interface SafeCreativeClientOptions extends ClientOptions {
-  /** The user's authorization key. Default: env SAFECREATIVE_AUTHKEY. */
-  authkey?: string;
-  /** The authkey's private key; signs, never sent. Default: env SAFECREATIVE_PRIVATE_KEY. */
-  privateKey?: string;
-  /** `arena` (default; the sandbox) or `production`. */
-  environment?: keyof typeof spec.servers;
-}
+/** `authkey`, `privateKey` and `environment`, all from the spec (generated/options.ts): Safe Creative adds none. */
+export interface SafeCreativeClientOptions extends SafeCreativeGeneratedOptions {}
 
 export const provider = defineProvider<SafeCreativeClientOptions>()(
   {

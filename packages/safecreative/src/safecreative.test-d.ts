@@ -1,5 +1,5 @@
 import { expectTypeOf, test } from 'vitest';
-import { createSafeCreativeClient, type UserNewSaleInput, type UserNewSaleResult } from './index.js';
+import { createSafeCreativeClient, type SafeCreativeClientOptions, type UserNewSaleInput, type UserNewSaleResult } from './index.js';
 
 const sc = createSafeCreativeClient({ authkey: 'a', privateKey: 'p' });
 
@@ -28,4 +28,12 @@ test('environment is arena or production', () => {
   createSafeCreativeClient({ environment: 'arena' });
   // @ts-expect-error no such environment in the spec
   createSafeCreativeClient({ environment: 'test' });
+});
+
+test("the spec's credentials and servers come through as options, exactly typed", () => {
+  expectTypeOf<SafeCreativeClientOptions['authkey']>().toEqualTypeOf<string | undefined>();
+  expectTypeOf<SafeCreativeClientOptions['privateKey']>().toEqualTypeOf<string | undefined>();
+  expectTypeOf<SafeCreativeClientOptions['environment']>().toEqualTypeOf<'production' | 'arena' | undefined>();
+  // @ts-expect-error the option is `authkey`, as the spec names it
+  createSafeCreativeClient({ authKey: 'a', privateKey: 'p' });
 });

@@ -1,20 +1,16 @@
 // @creditkit/softwaredna — software_DNA credits query. Everything under generated/ comes from
-// specs/softwaredna.yaml; what lives here is truly software_DNA's own: its options, its error text, and the
+// specs/softwaredna.yaml; what lives here is truly software_DNA's own: its error text and the
 // transport its GET-with-a-body needs.
-import { type ClientOptions, defineProvider } from '@creditkit/core';
+import { defineProvider } from '@creditkit/core';
 import { nodeHttpTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';
+import type { SoftwareDnaGeneratedOptions } from './generated/options.js';
 import { operations, spec } from './generated/provider.js';
 
 export type * from './generated/client.js';
 
-export interface SoftwareDnaClientOptions extends ClientOptions {
-  /** Your client id (`C000xxxx`, from myAccount → Company Information). Default: env SOFTWAREDNA_CLIENT_ID. */
-  clientId?: string;
-  /** Your API key (Resources → RESTful API). Default: env SOFTWAREDNA_API_KEY. */
-  apiKey?: string;
-  environment?: keyof typeof spec.servers;
-}
+/** `clientId`, `apiKey` and `environment`, all from the spec (generated/options.ts): software_DNA adds none. */
+export interface SoftwareDnaClientOptions extends SoftwareDnaGeneratedOptions {}
 
 export const provider = defineProvider<SoftwareDnaClientOptions>()(
   {

@@ -1,5 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { createSoftwareDnaClient, type QueryCreditsInput, type QueryCreditsResult, type SoftwareDnaClient } from './index.js';
+import {
+  createSoftwareDnaClient, type QueryCreditsInput, type QueryCreditsResult, type SoftwareDnaClient, type SoftwareDnaClientOptions,
+} from './index.js';
 
 declare const dna: SoftwareDnaClient;
 const where = { productId: 'P0001234', licenseId: 'TEST12345' };
@@ -34,5 +36,13 @@ describe('software_DNA types', () => {
     createSoftwareDnaClient({ environment: 'test' });
     // @ts-expect-error clientId is a string
     createSoftwareDnaClient({ clientId: 1234 });
+  });
+
+  it("takes the spec's credentials and server as options, exactly typed", () => {
+    expectTypeOf<SoftwareDnaClientOptions['clientId']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<SoftwareDnaClientOptions['apiKey']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<SoftwareDnaClientOptions['environment']>().toEqualTypeOf<'production' | undefined>();
+    // @ts-expect-error the option is `apiKey`, as the spec names it
+    createSoftwareDnaClient({ clientId: 'C0001234', apikey: 'KEY' });
   });
 });
