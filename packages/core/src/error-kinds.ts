@@ -46,9 +46,13 @@ export type RetryRule = 'never' | 'if-not-sent' | 'after-wait' | 'by-status' | '
 /** The `creditkit` command's exit status for the error, by name; the numbers live in the CLI (`EXIT_CODES`). */
 export type ExitStatus = 'unexpected' | 'usage' | 'validation' | 'auth' | 'rateLimit' | 'provider' | 'network' | 'outcomeUnknown' | 'unsupported';
 
+/** What an error means to each consumer. */
 export interface ErrorKindEntry {
+  /** What went wrong. */
   readonly kind: ErrorKind;
+  /** Whether the retry loop may repeat the attempt. */
   readonly retry: RetryRule;
+  /** The `creditkit` command's exit status. */
   readonly exit: ExitStatus;
 }
 

@@ -89,6 +89,7 @@ export class ValidationError extends CreditkitError {
  * or unusable credential, or a runtime that cannot make the call.
  */
 export class ConfigurationError extends CreditkitError {
+  /** The client option to blame (`environment`, `baseUrl`, `apiKey`…), when one is. */
   readonly option?: string;
   constructor(message: string, context: ErrorContext & { option?: string } = {}) {
     super(message, context);
@@ -98,12 +99,15 @@ export class ConfigurationError extends CreditkitError {
 
 /** A credential option, by its names only: the option and the env var it defaults from. Never a value. */
 export interface CredentialName {
+  /** The factory option (`apiKey`). */
   option: string;
+  /** The environment variable it defaults from (`FUSEBILL_API_KEY`). */
   env?: string;
 }
 
 /** No value was given for these credentials, as an option or through their env var. */
 export class MissingCredentialsError extends ConfigurationError {
+  /** Every credential that is missing, by name. */
   readonly credentials: readonly CredentialName[];
   constructor(message: string, context: ErrorContext & { credentials?: readonly CredentialName[] } = {}) {
     const credentials = (context.credentials ?? []).map((c) => ({ ...c }));
@@ -114,6 +118,7 @@ export class MissingCredentialsError extends ConfigurationError {
 
 /** A credential was given but cannot be sent as given (a line break, a character no header can carry). */
 export class UnusableCredentialError extends ConfigurationError {
+  /** The credential that cannot be sent, by name. */
   readonly credentials: readonly CredentialName[];
   constructor(message: string, context: ErrorContext & { credential?: CredentialName } = {}) {
     super(message, { ...context, option: context.credential?.option });
