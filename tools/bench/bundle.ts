@@ -1,14 +1,20 @@
-// Section 2: what each provider adds to a browser app's bundle. One tiny entry per provider importing its
-// factory, bundled by esbuild (minified, ESM, platform browser) against the built packages (dist/, what npm
-// users get), then gzipped. The same entry bundled from the sources gives the per-dependency breakdown,
-// generated code apart from hand-written (the built provider is a single file where they are merged).
+// Section 2: what each provider adds to an app's bundle. One tiny entry per provider importing its factory,
+// bundled by esbuild (minified, ESM) against the built packages (dist/, what npm users get) with every
+// dependency included, then gzipped: for the browser, and for Node (node:http transport included, only node:
+// built-ins left out), which issue 14's bundle rows judge. The same entry bundled from the sources gives the
+// per-dependency breakdown, generated code apart from hand-written (the built provider is one merged file).
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { kb, type SectionResult, table, type Target, verdict } from './report.js';
 import { type ProviderPackage, providerPackages, ROOT } from './providers.js';
+import { kb, type SectionResult, table } from './report.js';
+import { ISSUE_TARGETS, type Measurement } from './targets.js';
 
-const JSON_TARGET_BYTES = 6_000;
+/** Issue 14's limits, gzip bytes, by wire format. */
+const LIMIT = {
+  JSON: ISSUE_TARGETS.find((t) => t.id === 'bundleJson')!.limit,
+  XML: ISSUE_TARGETS.find((t) => t.id === 'bundleXml')!.limit,
+};
 const COLUMNS = ['@creditkit/core', 'openapi-fetch', 'provider, generated', 'provider, hand-written', '@creditkit/xml', 'fast-xml-parser', 'other packages'];
 
 interface Bundle {
@@ -32,13 +38,13 @@ const fromSources: Plugin = {
   },
 };
 
-async function bundle(contents: string, options: { sources?: boolean; external?: string[] } = {}): Promise<Bundle> {
+async function bundle(contents: string, options: { sources?: boolean; external?: string[]; platform?: 'browser' | 'node' } = {}): Promise<Bundle> {
   const result = await build({
     stdin: { contents, resolveDir: ROOT, sourcefile: 'entry.js', loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
-    platform: 'browser',
+    platform: options.platform ?? 'browser',
     target: 'es2022',
     write: false,
     metafile: true,
@@ -77,10 +83,12 @@ export async function runBundle(): Promise<SectionResult> {
   const began = performance.now();
   const providers = providerPackages();
   const built = new Map<string, Bundle>();
+  const node = new Map<string, Bundle>();
   const sources = new Map<string, Bundle>();
   const withoutFxp = new Map<string, Bundle>();
   for (const p of providers) {
     built.set(p.id, await bundle(entryOf(p)));
+    node.set(p.id, await bundle(entryOf(p), { platform: 'node' }));
     sources.set(p.id, await bundle(entryOf(p), { sources: true }));
     if (p.wire === 'XML') withoutFxp.set(p.id, await bundle(entryOf(p), { external: ['fast-xml-parser'] }));
   }
@@ -88,15 +96,23 @@ export async function runBundle(): Promise<SectionResult> {
   const openapiFetchAlone = await bundle(`export { default } from 'openapi-fetch';`);
   const coreAlone = await bundle(`export { createClient } from '@creditkit/core';`);
 
-  const targets: Target[] = providers
-    .filter((p) => p.wire === 'JSON')
-    .map((p) => ({ what: `${p.name} bundle (gzip, with core and openapi-fetch)`, goal: `≤ ${kb(JSON_TARGET_BYTES)}`, measured: kb(built.get(p.id)!.gzipBytes), met: built.get(p.id)!.gzipBytes <= JSON_TARGET_BYTES }));
+  // Issue 14 judges a wire format by its largest provider: the limit holds for every one of them.
+  const measurements: Measurement[] = (['JSON', 'XML'] as const).map((wire) => {
+    const ofWire = providers.filter((p) => p.wire === wire);
+    const largest = ofWire.reduce((a, b) => (node.get(b.id)!.gzipBytes > node.get(a.id)!.gzipBytes ? b : a));
+    return {
+      id: wire === 'JSON' ? 'bundleJson' : 'bundleXml',
+      value: node.get(largest.id)!.gzipBytes,
+      note: `\`${largest.name}\` (largest of ${ofWire.length}), Node build; browser build ${kb(built.get(largest.id)!.gzipBytes)}`,
+    };
+  });
 
   const sizeRows = providers.map((p) => {
     const b = built.get(p.id)!;
+    const n = node.get(p.id)!;
     const s = sources.get(p.id)!;
-    const target = p.wire === 'JSON' ? `≤ ${kb(JSON_TARGET_BYTES)}: ${verdict(b.gzipBytes <= JSON_TARGET_BYTES)}` : 'none (reported)';
-    return [`\`${entryOf(p)}\``, p.wire, kb(b.minBytes), `**${kb(b.gzipBytes)}**`, `${kb(s.minBytes)} / ${kb(s.gzipBytes)}`, target];
+    const target = `≤ ${kb(LIMIT[p.wire])}: ${n.gzipBytes <= LIMIT[p.wire] ? 'met' : '**not met**'}`;
+    return [`\`${entryOf(p)}\``, p.wire, kb(b.minBytes), kb(b.gzipBytes), `**${kb(n.gzipBytes)}**`, `${kb(s.minBytes)} / ${kb(s.gzipBytes)}`, target];
   });
 
   // Columns: core, openapi-fetch, the provider's generated and hand-written code, xml, fast-xml-parser; any
@@ -127,12 +143,15 @@ export async function runBundle(): Promise<SectionResult> {
     .map((p) => [p.name, kb(built.get(p.id)!.gzipBytes), kb(withoutFxp.get(p.id)!.gzipBytes), kb(built.get(p.id)!.gzipBytes - withoutFxp.get(p.id)!.gzipBytes)]);
 
   const markdown = `
-Each entry is one line (shown), bundled by esbuild ${'`'}bundle: true, minify: true, format: 'esm', platform: 'browser'${'`'}
-(so \`@creditkit/core/node\` resolves to its browser stub), gzip level 9. **Headline sizes are measured against the
-built packages** (\`dist/\`, run \`npm run build\` first); the breakdown bundles the same entry from the TypeScript
+Each entry is one line (shown), bundled by esbuild ${'`'}bundle: true, minify: true, format: 'esm'${'`'} with every dependency
+included (core, openapi-fetch, the XML adapter and fast-xml-parser), gzip level 9, twice: ${'`'}platform: 'browser'${'`'} (so
+\`@creditkit/core/node\` resolves to its browser stub) and ${'`'}platform: 'node'${'`'} (the \`node:http\` transport included,
+only \`node:\` built-ins left out, as \`npm run size\` measures). **Headline sizes are measured against the built packages**
+(\`dist/\`, run \`npm run build\` first); issue 14's bundle targets (JSON ≤ ${kb(LIMIT.JSON)}, XML ≤ ${kb(LIMIT.XML)}) are judged on the
+larger, Node build, of the largest provider of each kind. The breakdown bundles the browser entry from the TypeScript
 sources (equal within a few hundred bytes) because only there is generated code told apart from hand-written.
 
-${table(['entry', 'wire', 'built: min', 'built: gzip', 'sources: min / gzip', 'target'], sizeRows)}
+${table(['entry', 'wire', 'browser: min', 'browser: gzip', 'Node: gzip', 'browser from sources: min / gzip', 'issue 14 target (Node gzip)'], sizeRows)}
 
 Per dependency, minified bytes in the bundle (from the esbuild metafile, sources build; gzip does not split by
 file, so the parts are shown before compression):
@@ -141,7 +160,7 @@ ${table(['provider', ...COLUMNS, 'total'], breakdownRows)}
 
 ${others.size ? `Other packages (all pulled in by fast-xml-parser): ${otherList}.` : ''}
 
-Why a JSON provider misses 6 kB: core alone is ${kb(coreTotal)} minified. Its largest files in the ${json.name} bundle:
+Why a JSON provider misses ${kb(LIMIT.JSON)}: core alone is ${kb(coreTotal)} minified. Its largest files in the ${json.name} bundle:
 
 ${table(['core file', 'min', 'share of core'], coreRows)}
 
@@ -164,5 +183,5 @@ schema-driven, so a purpose-built parser of a few kB (elements, attributes, text
 references; no DOCTYPE at all) could replace fast-xml-parser — at the price of owning XML security limits that
 fast-xml-parser now provides.
 `;
-  return { title: 'Bundle size', markdown, targets, ms: performance.now() - began };
+  return { title: 'Bundle size', markdown, targets: [], measurements, ms: performance.now() - began };
 }

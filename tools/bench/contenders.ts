@@ -1,9 +1,10 @@
 // The clients compared by the request benchmark. Each one sends the same request and hands back the parsed
 // answer; `check` proves once, before any timing, that it really got the answer it should.
-import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { createAccountAdminClient } from '@creditkit/accountadmin';
 import { createFinerWorksClient } from '@creditkit/finerworks';
 import axios from 'axios';
+import got from 'got';
 import createOpenApiClient from 'openapi-fetch';
 import { Agent, request as undiciRequest } from 'undici';
 import type { paths } from '../../packages/finerworks/src/generated/schema.js';
@@ -25,6 +26,8 @@ interface ContenderSpec {
 
 const body = JSON.stringify(FINERWORKS_INPUT);
 const headers = { 'content-type': 'application/json', accept: 'application/json', ...FINERWORKS_HEADERS };
+/** The reference of every ratio: what a hand-written call costs with no library at all. */
+export const REFERENCE = 'node:http';
 const isFinerWorksAnswer = (r: unknown) => (r as { product_id?: unknown; status?: { success?: unknown } })?.product_id === 1001 && (r as { status: { success: unknown } }).status.success === true;
 const isPurchase = (r: unknown) => (r as { ResponseData?: { Detail?: { InvoiceNumber?: unknown } } })?.ResponseData?.Detail?.InvoiceNumber === 1;
 
@@ -41,7 +44,37 @@ function finerWorksContender(name: string, what: string, options: { fetch?: type
   };
 }
 
+/** One POST on a keep-alive agent, the body's chunks collected and `JSON.parse`d: no library, no checks. */
+function rawNodeHttp(url: URL, agent: HttpAgent): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        } catch (error) {
+          reject(error);
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 export const CONTENDERS: readonly ContenderSpec[] = [
+  {
+    name: REFERENCE,
+    what: 'raw `node:http` `request()` on a keep-alive `http.Agent`, body chunks collected, `JSON.parse`: the reference of the ratios',
+    create(baseUrl) {
+      const agent = new HttpAgent({ keepAlive: true });
+      const url = new URL(FINERWORKS_PATH, baseUrl);
+      return { name: this.name, send: () => rawNodeHttp(url, agent), close: async () => agent.destroy() };
+    },
+    check: isFinerWorksAnswer,
+  },
   {
     name: 'undici.request',
     what: '`undici.request` 7.30.2 (own keep-alive Agent), `body.json()`',
@@ -88,6 +121,17 @@ export const CONTENDERS: readonly ContenderSpec[] = [
         send: async () => (await client.post(FINERWORKS_PATH, FINERWORKS_INPUT, { headers: { accept: 'application/json', ...FINERWORKS_HEADERS } })).data,
         close: async () => httpAgent.destroy(),
       };
+    },
+    check: isFinerWorksAnswer,
+  },
+  {
+    name: 'got',
+    what: 'got 14.6.5, `got.extend()` with a keep-alive `http.Agent`, `post(…, { body }).json()` (no retry on POST, its default)',
+    create(baseUrl) {
+      const agent = new HttpAgent({ keepAlive: true });
+      const client = got.extend({ agent: { http: agent } });
+      const url = baseUrl + FINERWORKS_PATH;
+      return { name: this.name, send: () => client.post(url, { headers, body }).json(), close: async () => agent.destroy() };
     },
     check: isFinerWorksAnswer,
   },

@@ -1,6 +1,7 @@
 // What every section hands back, and the Markdown helpers that turn it into BENCHMARKS.md.
 import type { Machine } from './machine.js';
 import { machineLine } from './machine.js';
+import type { Measurement } from './targets.js';
 
 export interface Target {
   what: string;
@@ -13,7 +14,10 @@ export interface SectionResult {
   title: string;
   /** The section's body: tables and notes (without its heading). */
   markdown: string;
+  /** Targets of earlier issues that this section judges itself. */
   targets: Target[];
+  /** Figures for issue 14's targets table (tools/bench/targets.ts), by row. */
+  measurements?: Measurement[];
   /** How long the section took to run. */
   ms: number;
 }
@@ -36,10 +40,12 @@ export interface ReportInput {
   /** 1-minute load average at the start and the end: a busy machine slows everything, and this says so. */
   load: [number, number];
   staleBuild: readonly string[];
+  /** Issue 14's targets table, already rendered (targets.ts). */
+  issueTargets: string;
   sections: SectionResult[];
 }
 
-export function renderReport({ machine, smoke, startedAt, totalMs, load, staleBuild, sections }: ReportInput): string {
+export function renderReport({ machine, smoke, startedAt, totalMs, load, staleBuild, issueTargets, sections }: ReportInput): string {
   const targets = sections.flatMap((s) => s.targets.map((t) => [s.title, t.what, t.goal, t.measured, verdict(t.met)]));
   return [
     '# creditkit benchmarks',
@@ -52,8 +58,12 @@ export function renderReport({ machine, smoke, startedAt, totalMs, load, staleBu
     '',
     '## Targets',
     '',
-    table(['section', 'what', 'target', 'measured', ''], targets),
+    'Issue 14, judged in this one run: each ratio is the median of per-round ratios over interleaved rounds (section 1),',
+    'each cold import the median of differences to a bare `node -e \'\'` spawned next to it (section 5), each bundle one esbuild build (section 2).',
     '',
+    issueTargets,
+    '',
+    ...(targets.length ? ['Earlier targets, still judged:', '', table(['section', 'what', 'target', 'measured', ''], targets), ''] : []),
     ...sections.flatMap((s) => [`## ${s.title}`, '', s.markdown.trim(), '', `_Section time: ${fmt(s.ms / 1000, 1)} s._`, '']),
   ].join('\n');
 }

@@ -1,7 +1,5 @@
-// `npm run bench` — measures creditkit side by side with raw clients and peers, in one run, and writes
-// BENCHMARKS.md. `npm run bench -- --smoke` runs every section with tiny counts (for CI: proves the bench
-// works, measures nothing) and prints the report instead of writing it. `--out FILE` writes it elsewhere;
-// `--only overhead,bundle,xml,generation,cold-start,response-validation,fresh-connection` runs some sections.
+// `npm run bench` — measures creditkit side by side with raw clients and peers, in one run, writes
+// BENCHMARKS.md and prints issue 14's targets table. `--help` lists the modes (USAGE below).
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -10,25 +8,16 @@ import { runColdStart } from './cold-start.js';
 import { runFreshConnection } from './fresh-connection.js';
 import { runGeneration } from './generation.js';
 import { describeMachine } from './machine.js';
-import { benchOptions } from './options.js';
+import { type BenchOptions, benchOptions } from './options.js';
 import { runOverhead } from './overhead.js';
 import { checkBuilt, ROOT } from './providers.js';
 import { renderReport, type SectionResult } from './report.js';
 import { runResponseValidation } from './response-validation.js';
+import { targetRows, targetsTable } from './targets.js';
 import { runXmlDecode } from './xml-decode.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const smoke = args.includes('--smoke');
-const out = flag('--out') ?? (smoke ? undefined : join(ROOT, 'BENCHMARKS.md'));
-const only = flag('--only')?.split(',');
-const options = benchOptions(smoke);
-
 /** In the order of the report; each title is numbered by its place here. */
-const SECTIONS: [string, () => Promise<SectionResult>][] = [
+const sectionsFor = (options: BenchOptions): [string, () => Promise<SectionResult>][] => [
   ['overhead', () => runOverhead(options.overhead)],
   ['bundle', () => runBundle()],
   ['xml', () => runXmlDecode(options.xml)],
@@ -37,6 +26,43 @@ const SECTIONS: [string, () => Promise<SectionResult>][] = [
   ['response-validation', () => runResponseValidation(options.responseValidation)],
   ['fresh-connection', () => runFreshConnection(options.freshConnection)],
 ];
+const SECTION_NAMES = sectionsFor(benchOptions(true)).map(([name]) => name);
+/** The sections that measure issue 14's targets (tools/bench/targets.ts). */
+const TARGET_SECTIONS = ['overhead', 'bundle', 'cold-start'];
+
+const USAGE = `npm run bench [-- options]   (run \`npm run build\` first: the bench measures dist/)
+
+  (no option)        every section, full counts (~5 min); writes BENCHMARKS.md, prints the targets table
+  --targets          only the sections issue 14's targets need (overhead, bundle, cold-start), full counts
+                     (~3 min); prints the targets table, writes nothing unless --out is given
+  --smoke            every section with tiny counts (seconds; for CI: proves the bench runs, measures
+                     nothing); prints the whole report instead of writing it
+  --only a,b         only these sections: ${SECTION_NAMES.join(', ')}
+  --out FILE         write the report to FILE instead
+  --help             this text
+`;
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const smoke = args.includes('--smoke');
+const targetsOnly = args.includes('--targets');
+const out = flag('--out') ?? (smoke || targetsOnly ? undefined : join(ROOT, 'BENCHMARKS.md'));
+const only = targetsOnly ? TARGET_SECTIONS : flag('--only')?.split(',');
+if (args.includes('--help')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+const unknown = only?.filter((name) => !SECTION_NAMES.includes(name)) ?? [];
+if (unknown.length) {
+  console.error(`unknown section(s) ${unknown.join(', ')}\n\n${USAGE}`);
+  process.exit(2);
+}
+const options = benchOptions(smoke);
+
+const SECTIONS = sectionsFor(options);
 
 const { missing, stale } = checkBuilt(['core', 'xml', 'finerworks', 'fusebill', 'softwaredna', 'accountadmin', 'safecreative']);
 if (missing.length) {
@@ -57,6 +83,7 @@ for (const [index, [name, run]] of SECTIONS.entries()) {
   process.stderr.write(`bench: ${name} took ${(result.ms / 1000).toFixed(1)} s\n`);
   sections.push(result);
 }
+const issueTargets = targetsTable(sections.flatMap((s) => s.measurements ?? []));
 const report = renderReport({
   machine: describeMachine(),
   smoke,
@@ -64,12 +91,20 @@ const report = renderReport({
   totalMs: performance.now() - began,
   load: [loadBefore, loadavg()[0]!],
   staleBuild: stale,
+  issueTargets,
   sections,
 });
 if (out) {
   writeFileSync(out, report);
   process.stderr.write(`bench: wrote ${out}\n`);
-} else process.stdout.write(report);
+}
+// The whole report when it is not written to a file (it opens with the targets), else the targets table.
+process.stdout.write(out || targetsOnly ? `\nIssue 14 targets${smoke ? ' (smoke run: figures mean nothing)' : ''}:\n\n${issueTargets}\n` : report);
 
+const verdicts = targetRows(sections.flatMap((s) => s.measurements ?? [])).map((row) => row.verdict);
+const tally = [...new Set(verdicts)].map((v) => `${verdicts.filter((x) => x === v).length} ${v}`).join(', ');
 const missed = sections.flatMap((s) => s.targets.filter((t) => !t.met));
-process.stderr.write(`bench: ${sections.reduce((n, s) => n + s.targets.length, 0) - missed.length} target(s) met, ${missed.length} missed (figures, not a test: exit 0)\n`);
+process.stderr.write(
+  `bench: issue 14: ${tally}; ` +
+    `earlier targets: ${sections.reduce((n, s) => n + s.targets.length, 0) - missed.length} met, ${missed.length} missed (figures, not a test: exit 0)\n`,
+);

@@ -38,9 +38,9 @@ describe('error class names in the built packages', { timeout: 30_000 }, () => {
 
     const named = (name: string) => ({ name, constructorName: name, text: name });
     expect(found.raised).toEqual([
-      { format: 'esm', case: 'missing credentials', ...named('ConfigurationError') },
+      { format: 'esm', case: 'missing credentials', ...named('MissingCredentialsError') },
       { format: 'esm', case: 'HTTP 400', ...named('ApiError') },
-      { format: 'cjs', case: 'missing credentials', ...named('ConfigurationError') },
+      { format: 'cjs', case: 'missing credentials', ...named('MissingCredentialsError') },
       { format: 'cjs', case: 'HTTP 400', ...named('ApiError') },
     ]);
   });

@@ -10,7 +10,7 @@ export function withFormat<T extends { format?: WireFormat; mediaType?: string }
   const { format, ...rest } = options;
   if (format === undefined) return rest;
   if (!Object.hasOwn(MEDIA_TYPES, format)) {
-    throw new ConfigurationError(`2sms AccountAdmin: unknown format '${String(format)}' (choose json or xml)`, { provider: 'accountadmin' });
+    throw new ConfigurationError(`2sms AccountAdmin: unknown format '${String(format)}' (choose json or xml)`, { provider: 'accountadmin', option: 'format' });
   }
   return { ...rest, mediaType: MEDIA_TYPES[format] };
 }

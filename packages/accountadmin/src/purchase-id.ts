@@ -22,5 +22,5 @@ export function assertsDeduplication(options: PurchaseIdOption | undefined): boo
   const value = options?.purchaseIdDeduplicated;
   if (value === undefined || value === false) return false;
   if (value === true) return true;
-  throw new ConfigurationError(`2sms AccountAdmin: purchaseIdDeduplicated must be true or false (got ${typeof value})`, { provider: 'accountadmin' });
+  throw new ConfigurationError(`2sms AccountAdmin: purchaseIdDeduplicated must be true or false (got ${typeof value})`, { provider: 'accountadmin', option: 'purchaseIdDeduplicated' });
 }

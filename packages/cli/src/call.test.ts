@@ -76,7 +76,36 @@ describe('creditkit <provider> <operation>', { timeout: 60_000 }, () => {
   it('exits 4 when a credential is missing, and says which env var to set', async () => {
     const { code, stderr } = await runCli([...buy, ...atMock(), '--data', good]);
     expect(code).toBe(4);
-    expect(lines(stderr)).toEqual([expect.stringMatching(/^error: ConfigurationError: .*FINERWORKS_WEB_API_KEY/), expect.stringMatching(/^hint: set FINERWORKS_WEB_API_KEY and FINERWORKS_APP_KEY .*--mock/)]);
+    expect(lines(stderr)).toEqual([expect.stringMatching(/^error: MissingCredentialsError: .*FINERWORKS_WEB_API_KEY/), expect.stringMatching(/^hint: set FINERWORKS_WEB_API_KEY and FINERWORKS_APP_KEY .*--mock/)]);
+    expect(mock.requests).toHaveLength(0);
+  });
+
+  it('exits 4 naming only the env var still missing when the other credential is set', async () => {
+    const { code, stderr } = await runCli([...buy, ...atMock(), '--data', good], { env: { FINERWORKS_APP_KEY: mock.credentials.finerworks.appKey } });
+    expect(code).toBe(4);
+    expect(lines(stderr)).toEqual([
+      expect.stringMatching(/^error: MissingCredentialsError: FinerWorks client needs webApiKey/),
+      'hint: set FINERWORKS_WEB_API_KEY (or --credential webApiKey=<value>), or use --mock to call the built-in simulators',
+    ]);
+    expect(stderr).not.toContain(mock.credentials.finerworks.appKey);
+  });
+
+  it('exits 4 when a credential cannot be sent as given, naming it and never printing it', async () => {
+    const pasted = 'pasted-key-9c41\nwith-a-line-break';
+    const { code, stderr } = await runCli([...buy, ...atMock(), '--credential', `appKey=${pasted}`, '--data', good], { env: envKeys() });
+    expect(code).toBe(4);
+    expect(lines(stderr)).toEqual([
+      expect.stringMatching(/^error: UnusableCredentialError: FinerWorks: the credential `appKey` \(or env FINERWORKS_APP_KEY\) contains a line break/),
+      expect.stringMatching(/^hint: set FINERWORKS_APP_KEY \(or --credential appKey=<value>\) to the value exactly as issued/),
+    ]);
+    expect(stderr).not.toMatch(/pasted-key|with-a-line-break/);
+    expect(mock.requests).toHaveLength(0);
+  });
+
+  it('exits 2 on an unknown environment, with a hint naming the flag and the choices', async () => {
+    const { code, stderr } = await runCli([...buy, '--environment', 'staging', '--data', good], { env: envKeys() });
+    expect(code).toBe(2);
+    expect(lines(stderr)).toEqual(["error: FinerWorks has no environment 'staging'", 'hint: choose --environment production or test, or pass --base-url']);
   });
 
   it('exits 5 when still rate limited after the allowed retries, with when to come back', async () => {

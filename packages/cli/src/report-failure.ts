@@ -1,8 +1,7 @@
 // Every failure ends as one line on stderr, a `hint:` line saying what to do, and its exit code.
 import {
-  AbortedError, AlreadyAppliedError, ApiError, AuthenticationError, ConfigurationError, ConnectionError, DecodeError,
-  NotFoundError, OutcomeUnknownError, PermissionDeniedError, ProviderError, RateLimitError, type Secrets, ServerError,
-  TimeoutError, ValidationError,
+  type ConfigurationError, type ErrorKind, errorKindOf, type MissingCredentialsError, type ProviderError,
+  type RateLimitError, type Secrets, type ServerError, type TimeoutError, type UnusableCredentialError, type ValidationError,
 } from '@creditkit/core';
 import { type ExitCode, exitCodeFor } from './exit-codes.js';
 import type { Io } from './io.js';
@@ -38,40 +37,75 @@ export function reportFailure(error: unknown, ctx: FailureContext, io: Io): Exit
 }
 
 function hintFor(error: unknown, ctx: FailureContext): string {
-  const credentials = credentialHelp(ctx.provider);
-  const where = ctx.baseUrl ?? 'the server';
-  if (error instanceof UsageError) return error.hint;
-  if (error instanceof ValidationError) {
-    const fields = [...new Set(error.issues.map((i) => i.path || 'the input'))].join(', ');
-    return `fix ${fields} in --data; \`creditkit ${ctx.provider?.id ?? '<provider>'} ${ctx.operation ?? '<operation>'} --help\` lists the fields`;
-  }
-  if (error instanceof ConfigurationError) return `set ${credentials}, or use --mock to call the built-in simulators`;
-  const refused = error instanceof ProviderError ? error.refused : undefined;
-  if (error instanceof AuthenticationError || refused === 'authentication') return `the provider refused the credentials: check ${credentials}`;
-  if (error instanceof PermissionDeniedError || refused === 'permission') return `the credentials were accepted but may not call ${ctx.operation ?? 'this operation'}: check the account's permissions`;
-  if (error instanceof RateLimitError) {
-    return error.retryAfterMs === undefined
-      ? 'rate limited: retry later, or raise --max-retries to wait automatically'
-      : `rate limited: retry after ${Math.ceil(error.retryAfterMs / 1000)} s (or raise --max-retries to wait automatically)`;
-  }
-  if (error instanceof OutcomeUnknownError) return 'the purchase may have been applied and was not retried: check the account before running this command again';
-  if (error instanceof AlreadyAppliedError) return 'an earlier attempt of this call was applied: do not run it again with a new key';
-  if (error instanceof TimeoutError) return `no answer within ${error.timeoutMs} ms: raise --timeout, or check ${where}`;
-  if (error instanceof AbortedError) return 'the call was interrupted before it finished';
-  if (error instanceof ConnectionError) return `could not talk to ${where}: check --base-url / --environment and the network`;
-  if (error instanceof ProviderError) return `${ctx.provider?.name ?? 'the provider'} answered that the call failed (code ${error.code}): check the input and the account`;
-  if (error instanceof NotFoundError) return `${where} has no such endpoint: check --base-url / --environment`;
-  if (error instanceof ServerError) return `${ctx.provider?.name ?? 'the provider'} failed (${error.status}) after the allowed retries: try again later`;
-  if (error instanceof ApiError) return `${ctx.provider?.name ?? 'the provider'} rejected the request (${error.status}): see the message above`;
-  if (error instanceof DecodeError) return `the answer was not what the spec declares: check that ${where} is the ${ctx.provider?.name ?? 'provider'} API`;
-  return 'this looks like a bug in creditkit: run again with --verbose and report it';
+  return error instanceof UsageError ? error.hint : HINTS[errorKindOf(error).kind](error, ctx);
 }
 
-/** `FINERWORKS_WEB_API_KEY and FINERWORKS_APP_KEY (or --credential webApiKey=… appKey=…)`. */
+/** What to do, by the kind core's error table gives the error: a new kind does not compile until it has a hint. */
+const HINTS: Record<ErrorKind, (error: unknown, ctx: FailureContext) => string> = {
+  validation: (error, ctx) => {
+    const fields = [...new Set((error as ValidationError).issues.map((i) => i.path || 'the input'))].join(', ');
+    return `fix ${fields} in --data; \`creditkit ${ctx.provider?.id ?? '<provider>'} ${ctx.operation ?? '<operation>'} --help\` lists the fields`;
+  },
+  configuration: (error) => optionHint((error as ConfigurationError).option),
+  'plugin-order': () => 'the plugins given to the client cannot be put in order: see the message above',
+  'missing-credentials': (error, ctx) => `set ${namedCredentials(error as MissingCredentialsError, ctx)}, or use --mock to call the built-in simulators`,
+  'unusable-credential': (error, ctx) =>
+    `set ${namedCredentials(error as UnusableCredentialError, ctx)} to the value exactly as issued: no line break, control character or space at either end`,
+  'unsupported-runtime': () => 'this client, as set up here, cannot make the call (see the message above); the stock command runs on Node: if you did not change it, report this',
+  authentication: (_, ctx) => `the provider refused the credentials: check ${credentialHelp(ctx.provider)}`,
+  'permission-denied': (_, ctx) => `the credentials were accepted but may not call ${ctx.operation ?? 'this operation'}: check the account's permissions`,
+  'rate-limit': (error) => {
+    const { retryAfterMs } = error as RateLimitError;
+    return retryAfterMs === undefined
+      ? 'rate limited: retry later, or raise --max-retries to wait automatically'
+      : `rate limited: retry after ${Math.ceil(retryAfterMs / 1000)} s (or raise --max-retries to wait automatically)`;
+  },
+  'outcome-unknown': () => 'the purchase may have been applied and was not retried: check the account before running this command again',
+  'already-applied': () => 'an earlier attempt of this call was applied: do not run it again with a new key',
+  timeout: (error, ctx) => `no answer within ${(error as TimeoutError).timeoutMs} ms: raise --timeout, or check ${where(ctx)}`,
+  aborted: () => 'the call was interrupted before it finished',
+  connection: (_, ctx) => `could not talk to ${where(ctx)}: check --base-url / --environment and the network`,
+  provider: (error, ctx) => `${providerName(ctx)} answered that the call failed (code ${(error as ProviderError).code}): check the input and the account`,
+  'not-found': (_, ctx) => `${where(ctx)} has no such endpoint: check --base-url / --environment`,
+  server: (error, ctx) => `${providerName(ctx)} failed (${(error as ServerError).status}) after the allowed retries: try again later`,
+  conflict: (error, ctx) => rejected(error, ctx),
+  http: (error, ctx) => rejected(error, ctx),
+  decode: (_, ctx) => `the answer was not what the spec declares: check that ${where(ctx)} is the ${ctx.provider?.name ?? 'provider'} API`,
+  unexpected: () => 'this looks like a bug in creditkit: run again with --verbose and report it',
+};
+
+const where = (ctx: FailureContext) => ctx.baseUrl ?? 'the server';
+const providerName = (ctx: FailureContext) => ctx.provider?.name ?? 'the provider';
+const rejected = (error: unknown, ctx: FailureContext) => `${providerName(ctx)} rejected the request (${(error as ServerError).status}): see the message above`;
+
+/** The command's flag for a client option, where it has one. */
+const FLAG_FOR_OPTION: Record<string, string> = {
+  environment: '--environment',
+  baseUrl: '--base-url',
+  timeoutMs: '--timeout',
+  maxRetries: '--max-retries',
+  mediaType: '--media-type',
+};
+
+function optionHint(option: string | undefined): string {
+  if (option === undefined) return 'fix the option the message above names; `creditkit --help` lists the flags';
+  const flag = Object.hasOwn(FLAG_FOR_OPTION, option) ? FLAG_FOR_OPTION[option] : undefined;
+  return `fix ${flag ?? `the ${option} option`}: the message above says what it accepts`;
+}
+
+/** The env vars and flags of the credentials the error names: `FUSEBILL_API_KEY (or --credential apiKey=<value>)`. */
+function namedCredentials(error: MissingCredentialsError | UnusableCredentialError, ctx: FailureContext): string {
+  const named = error.credentials.filter((c) => c.env);
+  if (named.length === 0) return credentialHelp(ctx.provider);
+  // `=<value>`, not `=…`: a flag value cut short reads as the head of a secret, and would be redacted.
+  return `${named.map((c) => c.env).join(' and ')} (or --credential ${named.map((c) => `${c.option}=<value>`).join(' ')})`;
+}
+
+/** `FINERWORKS_WEB_API_KEY and FINERWORKS_APP_KEY (or --credential webApiKey=<value> appKey=<value>)`. */
 export function credentialHelp(provider: CliProvider | undefined): string {
   if (!provider) return 'the provider’s credential env vars (or --credential name=value)';
   const entries = Object.entries(provider.spec.credentials);
-  return `${entries.map(([, c]) => c.env).join(' and ')} (or --credential ${entries.map(([name]) => `${name}=…`).join(' ')})`;
+  return `${entries.map(([, c]) => c.env).join(' and ')} (or --credential ${entries.map(([name]) => `${name}=<value>`).join(' ')})`;
 }
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();

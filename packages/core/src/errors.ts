@@ -83,8 +83,54 @@ export class ValidationError extends CreditkitError {
   }
 }
 
-/** A client was built without what it needs (a credential, a base URL, a usable transport). */
-export class ConfigurationError extends CreditkitError {}
+/**
+ * A client was built with options it cannot use (an unknown environment, a bad baseUrl, a limit out of range).
+ * `option` names the offending option when one is to blame. Its subclasses say what else went wrong: a missing
+ * or unusable credential, or a runtime that cannot make the call.
+ */
+export class ConfigurationError extends CreditkitError {
+  /** The client option to blame (`environment`, `baseUrl`, `apiKey`…), when one is. */
+  readonly option?: string;
+  constructor(message: string, context: ErrorContext & { option?: string } = {}) {
+    super(message, context);
+    if (context.option) this.option = context.option;
+  }
+}
+
+/** A credential option, by its names only: the option and the env var it defaults from. Never a value. */
+export interface CredentialName {
+  /** The factory option (`apiKey`). */
+  option: string;
+  /** The environment variable it defaults from (`FUSEBILL_API_KEY`). */
+  env?: string;
+}
+
+/** No value was given for these credentials, as an option or through their env var. */
+export class MissingCredentialsError extends ConfigurationError {
+  /** Every credential that is missing, by name. */
+  readonly credentials: readonly CredentialName[];
+  constructor(message: string, context: ErrorContext & { credentials?: readonly CredentialName[] } = {}) {
+    const credentials = (context.credentials ?? []).map((c) => ({ ...c }));
+    super(message, { ...context, option: credentials[0]?.option });
+    this.credentials = credentials;
+  }
+}
+
+/** A credential was given but cannot be sent as given (a line break, a character no header can carry). */
+export class UnusableCredentialError extends ConfigurationError {
+  /** The credential that cannot be sent, by name. */
+  readonly credentials: readonly CredentialName[];
+  constructor(message: string, context: ErrorContext & { credential?: CredentialName } = {}) {
+    super(message, { ...context, option: context.credential?.option });
+    this.credentials = context.credential ? [{ ...context.credential }] : [];
+  }
+}
+
+/**
+ * The client as assembled, or the runtime it runs in, cannot make this call: a GET with a body where only
+ * WHATWG fetch exists, no codec for the media type, a fetch that follows redirects although asked not to.
+ */
+export class UnsupportedRuntimeError extends ConfigurationError {}
 
 export interface ApiErrorInit extends ErrorContext {
   status: number;

@@ -12,9 +12,11 @@ export type { BodyFailure, ProviderHooks } from './decode/response.js';
 export {
   AbortedError, AlreadyAppliedError, ApiError, AuthenticationError, ConfigurationError, ConflictError, ConnectionError,
   CreditkitError, DecodeError, NotFoundError, OutcomeUnknownError, PermissionDeniedError, ProviderError, RateLimitError,
-  ServerError, TimeoutError, ValidationError,
+  MissingCredentialsError, ServerError, TimeoutError, UnsupportedRuntimeError, UnusableCredentialError, ValidationError,
 } from './errors.js';
-export type { Issue } from './errors.js';
+export type { CredentialName, Issue } from './errors.js';
+export { errorKindOf } from './error-kinds.js';
+export type { ErrorKind, ErrorKindEntry, ExitStatus, RetryRule } from './error-kinds.js';
 export type { AttemptMiddleware, AttemptPlugin, CallMiddleware, CallPlugin, Next, Plugin } from './plugin.js';
 export { compose, PluginOrderError, resolvePlugins } from './plugin.js';
 export { oauth2ClientCredentialsPlugin } from './plugins/auth/oauth2.js';

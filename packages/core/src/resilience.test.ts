@@ -187,8 +187,10 @@ describe.each(TRANSPORTS)('over %s', (_name, each) => {
     });
   });
 
+  // Each bound is far below what the call would take without the rule under test (a 1.5 s answer, ten retries,
+  // a 5 s backoff), so a loaded machine can neither fake a pass nor fail a correct client.
   describe('timeouts and cancellation', () => {
-    it('ends an attempt at timeoutMs with TimeoutError (within 50 ms)', async () => {
+    it('ends an attempt at timeoutMs with TimeoutError, not when the slow answer comes', async () => {
       server.mock.faults.add({ provider: 'tiny', fault: { kind: 'latency', ms: 1500 } });
       const started = performance.now();
       const error = await fail(tiny({ timeoutMs: 100, maxRetries: 0 }).client.call(tinyOperations.getBalance, { account: 'x' }));
@@ -196,7 +198,7 @@ describe.each(TRANSPORTS)('over %s', (_name, each) => {
       expect(error).toBeInstanceOf(TimeoutError);
       expect(error).toMatchObject({ scope: 'attempt', timeoutMs: 100 });
       expect(elapsed).toBeGreaterThanOrEqual(99);
-      expect(elapsed).toBeLessThan(150);
+      expect(elapsed).toBeLessThan(1000);
     });
 
     it('retries a timed-out safe call, but turns a timed-out unsafe purchase into OutcomeUnknownError', async () => {
@@ -208,17 +210,17 @@ describe.each(TRANSPORTS)('over %s', (_name, each) => {
       expect((error as Error).cause).toMatchObject({ name: 'TimeoutError' });
     });
 
-    it('stops the whole call at totalTimeoutMs, retries included (within 50 ms)', async () => {
+    it('stops the whole call at totalTimeoutMs, retries included', async () => {
       server.mock.faults.add({ provider: 'tiny', fault: { kind: 'latency', ms: 1000 }, times: 5 });
       const started = performance.now();
       const error = await fail(tiny({ timeoutMs: 80, totalTimeoutMs: 200, maxRetries: 10 }).client.call(tinyOperations.getBalance, { account: 'x' }));
       const elapsed = performance.now() - started;
       expect(error).toBeInstanceOf(TimeoutError);
       expect((error as TimeoutError).scope).toBe('total');
-      expect(elapsed).toBeLessThan(250);
+      expect(elapsed).toBeLessThan(600);
     });
 
-    it("tells the caller's abort apart from a timeout, and stops at once (within 50 ms)", async () => {
+    it("tells the caller's abort apart from a timeout, and stops at once", async () => {
       server.mock.faults.add({ provider: 'tiny', fault: { kind: 'latency', ms: 1500 } });
       const controller = new AbortController();
       let abortedAt = 0;
@@ -229,7 +231,7 @@ describe.each(TRANSPORTS)('over %s', (_name, each) => {
       const error = await fail(tiny().client.call(tinyOperations.getBalance, { account: 'x' }, { signal: controller.signal }));
       expect(error).toBeInstanceOf(AbortedError);
       expect(error).not.toBeInstanceOf(TimeoutError);
-      expect(performance.now() - abortedAt).toBeLessThan(50);
+      expect(performance.now() - abortedAt).toBeLessThan(500);
     });
 
     it('aborts during a backoff sleep at once', async () => {
@@ -242,7 +244,7 @@ describe.each(TRANSPORTS)('over %s', (_name, each) => {
       }, 60);
       const error = await fail(tiny().client.call(tinyOperations.getBalance, { account: 'x' }, { signal: controller.signal }));
       expect(error).toBeInstanceOf(AbortedError);
-      expect(performance.now() - abortedAt).toBeLessThan(50);
+      expect(performance.now() - abortedAt).toBeLessThan(500);
       expect(server.mock.requests).toHaveLength(1);
     });
   });

@@ -1,4 +1,4 @@
-import { AuthenticationError, ConfigurationError, createRegistry, ProviderError, ValidationError } from '@creditkit/core';
+import { AuthenticationError, ConfigurationError, createRegistry, MissingCredentialsError, ProviderError, ValidationError } from '@creditkit/core';
 import { describe, expect, it } from 'vitest';
 import { useMockServer } from '@creditkit/test-support';
 import { createFinerWorksClient, provider } from './index.js';
@@ -90,6 +90,10 @@ describe('FinerWorks buyAccountCredits', () => {
     try {
       expect(() => createFinerWorksClient({ appKey: 'x' })).toThrow(ConfigurationError);
       expect(() => createFinerWorksClient({ appKey: 'x' })).toThrow(/webApiKey \(option `webApiKey` or env FINERWORKS_WEB_API_KEY\)/);
+      // Its own class, naming only what is missing: a caller can prompt for exactly that.
+      const error = catchError(() => createFinerWorksClient({ appKey: 'x' }));
+      expect(error).toBeInstanceOf(MissingCredentialsError);
+      expect(error).toMatchObject({ option: 'webApiKey', credentials: [{ option: 'webApiKey', env: 'FINERWORKS_WEB_API_KEY' }] });
     } finally {
       process.env = saved;
     }
@@ -139,3 +143,12 @@ describe('FinerWorks buyAccountCredits', () => {
     });
   });
 });
+
+function catchError(construct: () => unknown): unknown {
+  try {
+    construct();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a failure');
+}

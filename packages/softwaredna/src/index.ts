@@ -17,7 +17,7 @@ export const provider = defineProvider<SoftwareDnaClientOptions>()(
     spec,
     operations,
     // The credits query is a GET with a JSON body, which WHATWG fetch cannot send; in browsers this import
-    // resolves to a stub that throws a ConfigurationError before anything is sent.
+    // resolves to a stub that throws an UnsupportedRuntimeError before anything is sent.
     transport: nodeHttpTransport,
     // software_DNA errors are ASP.NET's `{"Message": "..."}`.
     errorMessage: (body) => {

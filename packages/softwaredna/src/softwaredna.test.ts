@@ -1,5 +1,5 @@
 import {
-  ApiError, AuthenticationError, base64, ConfigurationError, createClient, NotFoundError, PermissionDeniedError, RateLimitError, ValidationError,
+  ApiError, AuthenticationError, base64, ConfigurationError, createClient, NotFoundError, PermissionDeniedError, RateLimitError, UnsupportedRuntimeError, ValidationError,
 } from '@creditkit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useMockServer } from '@creditkit/test-support';
@@ -133,9 +133,10 @@ describe('software_DNA queryCredits', () => {
     await expect(dna.queryCredits(query({ UserIp: guesser }))).resolves.toEqual([{ Target: 'LICENSE', Name: 'Reports', Count: 5 }]);
   });
 
-  it('in a browser bundle refuses with a ConfigurationError before anything is sent', async () => {
+  it('in a browser bundle refuses with an UnsupportedRuntimeError before anything is sent', async () => {
     const browserClient = createClient({ spec, operations, transport: browserTransport }, { ...mock.credentials.softwaredna, baseUrl: mock.url('softwaredna') });
     const error = await fail(browserClient.call(operations.queryCredits, query()));
+    expect(error).toBeInstanceOf(UnsupportedRuntimeError);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toMatch(/queryCredits sends a JSON body on GET, which only Node's http module can do/);
     expect(mock.requests).toHaveLength(0);

@@ -33,6 +33,11 @@ describe('a body with no schema (an error page)', () => {
     expect(decode('<r><a x="1">t</a><b y="2"/></r>')).toEqual({ a: 't', b: '' });
   });
 
+  it('decodes an object schema without properties (a free-form object) as it would without a schema', () => {
+    const meta: Shape = { type: 'object', xml: { name: 'meta' } };
+    expect(decode('<meta><a>1</a><b><c>2</c><c>3</c></b></meta>', meta)).toEqual({ a: '1', b: { c: ['2', '3'] } });
+  });
+
   it("decodes by a schema of type 'any' as it would without one", () => {
     expect(decode('<r><a>1</a></r>', { type: 'any' })).toEqual({ a: '1' });
   });
@@ -47,10 +52,12 @@ describe('objects and values in the wrong form', () => {
   it('a value element holding child elements is refused, naming it; attributes on a value are fine', () => {
     expect(failure('<sale><code><b>x</b></code></sale>', sale)).toBe('sale.code: expected a value, found child elements');
     expect(decode('<sale><code lang="en">PS1</code></sale>', sale)).toEqual({ code: 'PS1' });
+    expect(failure('<sale><code lang="en"><b>x</b></code></sale>', sale)).toBe('sale.code: expected a value, found child elements');
   });
 
   it('an empty value element is the empty string', () => {
     expect(decode('<sale><code/></sale>', sale)).toEqual({ code: '' });
+    expect(decode('<sale><code lang="en"/><paid>true</paid></sale>', sale)).toEqual({ code: '', paid: true });
   });
 });
 

@@ -7,9 +7,6 @@ import { ATTRIBUTE_PREFIX, TEXT_NODE, type XmlDocument, type XmlNode } from './p
 
 type Element = Record<string, XmlNode>;
 
-/** Names that must never become keys of a decoded object (the parser refuses them too; this is the second net). */
-const HOSTILE = new Set(['__proto__', 'constructor', 'prototype']);
-
 /** The root element picks the schema: the shape itself, or the variant (`oneOf`) whose XML name it carries. */
 export function decodeDocument(doc: XmlDocument, shape: Shape | undefined): unknown {
   if (!shape) return decodeNode(doc.content, undefined, doc.root);
@@ -22,7 +19,7 @@ export function decodeDocument(doc: XmlDocument, shape: Shape | undefined): unkn
 
 function decodeNode(node: XmlNode, shape: Shape | undefined, path: string): unknown {
   if (isNil(node)) return null;
-  if (!shape || shape.type === 'any') return untyped(node, path);
+  if (!shape || shape.type === 'any') return untyped(node);
   if (shape.type === 'object') return decodeObject(node, shape, path);
   // A document whose root is the list itself: the root element is the wrapper.
   if (shape.type === 'array') return decodeList(node, shape, shape.items?.xml?.name ?? shape.items?.name, path);
@@ -30,7 +27,7 @@ function decodeNode(node: XmlNode, shape: Shape | undefined, path: string): unkn
 }
 
 function decodeObject(node: XmlNode, shape: Shape, path: string): unknown {
-  if (!shape.properties) return untyped(node, path);
+  if (!shape.properties) return untyped(node);
   if (typeof node === 'string') {
     if (node.trim() !== '') throw new Error(`${path}: expected child elements, found text`);
     return {};
@@ -73,9 +70,8 @@ function decodeArray(parent: Element, key: string, shape: Shape, path: string): 
  * are due is an error, never an empty list.
  */
 function decodeList(holder: XmlNode, shape: Shape, item: string | undefined, path: string): unknown[] {
-  if (holder === undefined || holder === null) return [];
-  if (typeof holder !== 'object') {
-    if (String(holder).trim() !== '') throw new Error(`${path}: expected list items, found text`);
+  if (typeof holder === 'string') {
+    if (holder.trim() !== '') throw new Error(`${path}: expected list items, found text`);
     return [];
   }
   const element = holder as Element;
@@ -83,6 +79,7 @@ function decodeList(holder: XmlNode, shape: Shape, item: string | undefined, pat
   const children = Object.keys(element).filter((k) => !k.startsWith(ATTRIBUTE_PREFIX) && k !== TEXT_NODE);
   if (item === undefined && children.length > 1) throw new Error(`${path}: list items must share one element name, found <${children.join('>, <')}>`);
   const name = item ?? children[0];
+  // Stryker disable next-line ConditionalExpression: equivalent, an element has no own key "undefined" that is not among its children.
   return (name === undefined ? undefined : decodeItems(own(element, name), shape, path)) ?? [];
 }
 
@@ -100,7 +97,7 @@ function decodeScalar(text: string, shape: Shape, path: string): unknown {
       // XmlSerializer writes infinities and NaN of a double this way.
       const special = SPECIAL_NUMBERS[trimmed];
       // `1e400` is not XmlSerializer's INF: a finite number written past what a number can hold.
-      const inexact = special === undefined && NUMERIC.test(trimmed) ? inexactNumber(trimmed, Number(trimmed)) : undefined;
+      const inexact = NUMERIC.test(trimmed) ? inexactNumber(trimmed, Number(trimmed)) : undefined;
       if (inexact) throw new Error(`${path}: ${inexact}`);
       const value = special ?? conform(trimmed, shape);
       if (typeof value !== 'number' || (shape.type === 'integer' && !Number.isInteger(value))) {
@@ -123,29 +120,26 @@ const NUMERIC = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const SPECIAL_NUMBERS: Record<string, number> = { INF: Number.POSITIVE_INFINITY, '-INF': Number.NEGATIVE_INFINITY, NaN: Number.NaN };
 
 /** A body with no schema (an error page): text stays text, repeated elements are lists, attributes drop. */
-function untyped(node: XmlNode, path: string): unknown {
-  if (Array.isArray(node)) return node.map((n, i) => untyped(n, `${path}[${i}]`));
-  if (typeof node !== 'object' || node === null) return node;
+function untyped(node: XmlNode): unknown {
+  if (Array.isArray(node)) return node.map((n) => untyped(n));
+  if (typeof node === 'string') return node;
   if (isNil(node)) return null;
-  const children = Object.keys(node).filter((k) => !k.startsWith(ATTRIBUTE_PREFIX) && k !== TEXT_NODE);
-  if (!children.length) return String((node as Element)[TEXT_NODE] ?? '');
-  const out: Record<string, unknown> = {};
-  for (const name of children) {
-    if (HOSTILE.has(name)) throw new Error(`${path}: refused element name <${name}>`);
-    out[name] = untyped((node as Element)[name], `${path}.${name}`);
-  }
-  return out;
+  const element = node as Element;
+  const children = Object.keys(element).filter((k) => !k.startsWith(ATTRIBUTE_PREFIX) && k !== TEXT_NODE);
+  if (!children.length) return String(element[TEXT_NODE] ?? '');
+  // fromEntries defines own keys: even a `__proto__` element (which the parser refuses) could not set a prototype.
+  return Object.fromEntries(children.map((name) => [name, untyped(element[name])]));
 }
 
 function textOf(node: XmlNode, path: string): string {
   if (typeof node === 'string') return node;
-  if (typeof node !== 'object' || node === null) return String(node ?? '');
-  if (Object.keys(node).some((k) => !k.startsWith(ATTRIBUTE_PREFIX) && k !== TEXT_NODE)) throw new Error(`${path}: expected a value, found child elements`);
-  return String((node as Element)[TEXT_NODE] ?? '');
+  const element = node as Element;
+  if (Object.keys(element).some((k) => !k.startsWith(ATTRIBUTE_PREFIX) && k !== TEXT_NODE)) throw new Error(`${path}: expected a value, found child elements`);
+  return String(element[TEXT_NODE] ?? '');
 }
 
-const isNil = (node: XmlNode): boolean =>
-  typeof node === 'object' && node !== null && !Array.isArray(node) && own(node as Element, `${ATTRIBUTE_PREFIX}nil`) === 'true';
+// Object(): text and lists carry no attributes, so they are never nil.
+const isNil = (node: XmlNode): boolean => own(Object(node), `${ATTRIBUTE_PREFIX}nil`) === 'true';
 
 const own = (element: Element, key: string): XmlNode => (Object.hasOwn(element, key) ? element[key] : undefined);
 

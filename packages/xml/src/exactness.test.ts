@@ -44,6 +44,26 @@ describe('XML numbers', () => {
   it('refuses a finite number written past what a number can hold (1e400 is not INF)', () => {
     expect(reason('<sale><total>1e400</total></sale>')).toBe('sale.total: 1e400 is beyond the range of a number');
     expect(reason('<sale><total>-1E+999</total></sale>')).toBe('sale.total: -1E+999 is beyond the range of a number');
+    for (const written of ['12.5e400', '1.e400', '.25e400', '0.5E309']) {
+      expect(reason(`<sale><total>${written}</total></sale>`)).toBe(`sale.total: ${written} is beyond the range of a number`);
+    }
+    // Whitespace around the number is not part of it, in the reading and in the message.
+    expect(reason('<sale><total>\n  1e400 </total></sale>')).toBe('sale.total: 1e400 is beyond the range of a number');
+  });
+
+  it("reads XmlSerializer's INF, -INF and NaN through whitespace, but not JavaScript's spellings, hex or a leading '+'", () => {
+    expect(decode('<sale><total> INF\n</total></sale>')).toEqual({ total: Number.POSITIVE_INFINITY });
+    expect(decode('<sale><total> NaN </total></sale>')).toEqual({ total: Number.NaN });
+    expect(reason('<sale><total>Infinity</total></sale>')).toBe('sale.total: expected a number, got "Infinity"');
+    expect(reason('<sale><id>INF</id></sale>')).toBe('sale.id: expected an integer, got "INF"');
+    expect(reason('<sale><id>0x1F</id></sale>')).toBe('sale.id: expected an integer, got "0x1F"');
+    expect(reason('<sale><total>+1e400</total></sale>')).toBe('sale.total: expected a number, got "+1e400"');
+  });
+
+  it('reads -0 as negative zero and an integer written with an exponent or a zero fraction as that integer', () => {
+    expect(Object.is((decode('<sale><total>-0</total></sale>') as { total: number }).total, -0)).toBe(true);
+    expect(decode('<sale><id>1e3</id><total>-.5</total></sale>')).toEqual({ id: 1000, total: -0.5 });
+    expect(decode('<sale><id> 42.0 </id></sale>')).toEqual({ id: 42 });
   });
 
   it('refuses an integer past 2^53 - 1, which would be read as a neighbouring one', () => {

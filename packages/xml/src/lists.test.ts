@@ -37,6 +37,7 @@ describe('XML lists', () => {
     expect(decode(`<Order ${XSI}><Code>c</Code><Lines xsi:nil="true"/></Order>`)).toEqual({ Code: 'c', Lines: null });
     expect(decode(`<Order ${XSI}><Lines xsi:nil="true"></Lines></Order>`)).toEqual({ Lines: null });
     expect(decode('<Order><Lines/></Order>')).toEqual({ Lines: [] });
+    expect(decode('<Order><Lines>\n  </Lines></Order>')).toEqual({ Lines: [] });
     expect(decode('<Order><Code>c</Code></Order>')).toEqual({ Code: 'c' });
   });
 
@@ -70,6 +71,30 @@ describe('XML lists', () => {
 
     it('refuses a root list holding text', () => {
       expect(decodeError('<ArrayOfLine>garbage</ArrayOfLine>', lines).message).toBe('Could not decode the XML body: ArrayOfLine: expected list items, found text');
+    });
+
+    it('reads a root list holding only whitespace as empty', () => {
+      expect(decode('<ArrayOfLine>\n  \n</ArrayOfLine>', lines)).toEqual([]);
+    });
+
+    it("reads only the items of the schema's item name (xml.name, else the component name), leaving other elements out", () => {
+      const renamed: Shape = { type: 'array', items: { ...line, xml: { name: 'LineItem' } } };
+      const doc = '<ArrayOfLine><LineItem><Sku>A</Sku></LineItem><Note>x</Note><LineItem><Sku>B</Sku></LineItem></ArrayOfLine>';
+      expect(decode(doc, renamed)).toEqual([{ Sku: 'A' }, { Sku: 'B' }]);
+      expect(decode('<ArrayOfLine><Line><Qty>3</Qty></Line><Note>x</Note></ArrayOfLine>', lines)).toEqual([{ Qty: 3 }]);
+      // None of the named items: an empty list, not the other elements.
+      expect(decode('<ArrayOfLine><Note>x</Note></ArrayOfLine>', lines)).toEqual([]);
+    });
+
+    it('reads unnamed items past the attributes and whitespace around them', () => {
+      const ints: Shape = { type: 'array', items: { type: 'integer' } };
+      expect(decode('<ArrayOfInt count="2">\n  <int>1</int>\n  <int>2</int>\n</ArrayOfInt>', ints)).toEqual([1, 2]);
+      expect(decode('<ArrayOfInt count="0"/>', ints)).toEqual([]);
+      expect(decode('<ArrayOfInt count="0">\n</ArrayOfInt>', ints)).toEqual([]);
+    });
+
+    it('reads the items of a list schema without an item schema as untyped text', () => {
+      expect(decode('<ArrayOfString><string>a</string><string> 2 </string></ArrayOfString>', { type: 'array' })).toEqual(['a', ' 2 ']);
     });
   });
 });

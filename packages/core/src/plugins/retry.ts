@@ -1,8 +1,9 @@
 // The outermost loop of a call. Retries what is safe to repeat, waits as the server asks (bounded), and
 // never repeats a purchase that may already have been applied.
+import { errorKindOf } from '../error-kinds.js';
 import {
-  AbortedError, AlreadyAppliedError, ApiError, ConflictError, ConnectionError, DecodeError,
-  OutcomeUnknownError, RateLimitError, TimeoutError,
+  AbortedError, AlreadyAppliedError, ApiError, ConflictError, ConnectionError, type DecodeError,
+  OutcomeUnknownError, TimeoutError,
 } from '../errors.js';
 import type { CallContext } from '../context.js';
 import type { CallPlugin } from '../plugin.js';
@@ -34,17 +35,16 @@ export const SENT_ATTEMPT = 'transport.sentAttempt';
 export function classify(error: unknown, ctx: CallContext): RetryDecision {
   const kind = ctx.operation.idempotency.kind;
   const repeatable = kind !== 'unsafe';
-  if (error instanceof ConnectionError) {
-    if (!error.requestSent) return { retry: true, ambiguous: false };
-    return { retry: repeatable, ambiguous: true };
+  // The error class's rule comes from the one table (error-kinds.ts); the fields below refine it.
+  const rule = errorKindOf(error).retry;
+  if (rule === 'if-not-sent') {
+    // A timeout before this attempt reached the transport (waiting on a token) was provably never sent.
+    const sent = error instanceof ConnectionError ? error.requestSent : reachedTransport(ctx);
+    const spent = error instanceof TimeoutError && error.scope === 'total';
+    return { retry: (repeatable || !sent) && !spent, ambiguous: sent };
   }
-  if (error instanceof TimeoutError) {
-    // Timed out before this attempt reached the transport (waiting on a token): provably never sent.
-    const sent = reachedTransport(ctx);
-    return { retry: (repeatable || !sent) && error.scope === 'attempt', ambiguous: sent };
-  }
-  if (error instanceof RateLimitError) return { retry: true, ambiguous: false, ...hint(error.retryAfterMs) };
-  if (error instanceof ApiError) {
+  if (rule === 'after-wait') return { retry: true, ambiguous: false, ...hint((error as ApiError).retryAfterMs) };
+  if (rule === 'by-status' && error instanceof ApiError) {
     const hinted = error.retryAfterMs;
     // A 503 that names a time to come back is a refusal before processing.
     if (error.status === 503 && hinted !== undefined) return { retry: true, ambiguous: false, hintMs: hinted };
@@ -55,7 +55,7 @@ export function classify(error: unknown, ctx: CallContext): RetryDecision {
     return { retry: false, ambiguous: false };
   }
   // A 2xx we could not read: the purchase went through, its answer did not.
-  if (error instanceof DecodeError && (error.status ?? 200) < 300) return { retry: repeatable, ambiguous: true };
+  if (rule === 'if-repeatable' && ((error as DecodeError).status ?? 200) < 300) return { retry: repeatable, ambiguous: true };
   return { retry: false, ambiguous: false };
 }
 

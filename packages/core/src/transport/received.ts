@@ -3,7 +3,7 @@
 // is a typed "sent, outcome unknown" failure, never a raw RangeError/TypeError (and never a crash in a callback).
 // No redirect is ever followed: a 3xx ends the call, naming only where it pointed to (its origin).
 import type { AttemptContext } from '../context.js';
-import { ApiError, ConfigurationError, ConnectionError } from '../errors.js';
+import { ApiError, ConnectionError, UnsupportedRuntimeError } from '../errors.js';
 import { BufferedResponse } from './buffered-response.js';
 
 /** The code of every answer that reached us but cannot be read as an HTTP response. */
@@ -48,9 +48,9 @@ export function redirectRefused(status: number, location: string | null, request
 }
 
 /** A fetch that followed a redirect although asked not to: its answer is refused, naming only the origin it came from. */
-export function followedRedirect(finalUrl: string, ctx: AttemptContext): ConfigurationError {
+export function followedRedirect(finalUrl: string, ctx: AttemptContext): UnsupportedRuntimeError {
   const origin = originOf(finalUrl, 'http://invalid') ?? 'another URL';
-  return new ConfigurationError(
+  return new UnsupportedRuntimeError(
     `The fetch in use followed a redirect to ${origin} although creditkit asks for redirect: 'manual'; its answer is refused. Pass a fetch that honours the request's redirect mode.`,
     { provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets },
   );

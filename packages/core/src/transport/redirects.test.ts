@@ -3,7 +3,7 @@
 // has its answer refused.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
-import { ApiError, ConfigurationError, OutcomeUnknownError } from '../errors.js';
+import { ApiError, OutcomeUnknownError, UnsupportedRuntimeError } from '../errors.js';
 import { type RawServer, startRawServer, tinyOperations, tinyProvider, TRANSPORT_VARIANTS } from '@creditkit/test-support';
 
 const KEY = 'k-redirect-secret-9';
@@ -64,7 +64,7 @@ describe('a fetch that follows redirects although asked not to', () => {
     const client = createClient(tinyProvider, { apiKey: KEY, baseUrl: origin.url, fetch: following });
     const { value, error } = await settle(client.call(tinyOperations.buyUnsafe, { credits: 5 }));
     expect(value).toBeUndefined();
-    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toBeInstanceOf(UnsupportedRuntimeError);
     expect((error as Error).message).toContain(`followed a redirect to ${elsewhere.url}`);
     expect((error as Error).message).not.toContain('/collect');
   });

@@ -1,7 +1,7 @@
 // Credentials come from the factory's options or, as users of Stripe/OpenAI SDKs expect, environment
 // variables named in the spec. A missing or unusable one fails at construction, naming the option and never
 // the value.
-import { ConfigurationError } from '../../errors.js';
+import { type CredentialName, ConfigurationError, MissingCredentialsError, UnusableCredentialError } from '../../errors.js';
 import type { Secrets } from '../../redact.js';
 import type { ProviderSpec } from '../../spec-types.js';
 
@@ -14,7 +14,7 @@ const CONTROL = /[\0-\x08\x0a-\x1f\x7f]/;
 export function resolveCredentials(spec: ProviderSpec, options: Record<string, unknown>, secrets: Secrets): Record<string, string> {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
   const out: Record<string, string> = {};
-  const missing: string[] = [];
+  const missing: CredentialName[] = [];
   for (const [option, { env: envName }] of Object.entries(spec.credentials)) {
     const given = Object.hasOwn(options, option) ? options[option] : undefined;
     const value = given ?? (Object.hasOwn(env, envName) ? env[envName] : undefined);
@@ -22,10 +22,11 @@ export function resolveCredentials(spec: ProviderSpec, options: Record<string, u
       secrets.add(value);
       if (LINE_BREAK_OR_NUL.test(value)) throw unusable(spec, option, envName, 'contains a line break or NUL character');
       out[option] = value;
-    } else missing.push(`${option} (option \`${option}\` or env ${envName})`);
+    } else missing.push({ option, env: envName });
   }
   if (missing.length) {
-    throw new ConfigurationError(`${spec.name} client needs ${missing.join(' and ')}`, { provider: spec.id });
+    const named = missing.map(({ option, env }) => `${option} (option \`${option}\` or env ${env})`);
+    throw new MissingCredentialsError(`${spec.name} client needs ${named.join(' and ')}`, { provider: spec.id, credentials: missing });
   }
   return out;
 }
@@ -60,6 +61,6 @@ export function checkHeaderValue(spec: ProviderSpec, option: string, header: str
   }
 }
 
-function unusable(spec: ProviderSpec, option: string, envName: string | undefined, why: string): ConfigurationError {
-  return new ConfigurationError(`${spec.name}: the credential \`${option}\`${envName ? ` (or env ${envName})` : ''} ${why}`, { provider: spec.id });
+function unusable(spec: ProviderSpec, option: string, envName: string | undefined, why: string): UnusableCredentialError {
+  return new UnusableCredentialError(`${spec.name}: the credential \`${option}\`${envName ? ` (or env ${envName})` : ''} ${why}`, { provider: spec.id, credential: { option, env: envName } });
 }
