@@ -172,15 +172,15 @@ export class Secrets {
   /** `text` up to `limit` with each span replaced (a span that starts before `limit` is replaced whole). */
   #replace(text: string, spans: readonly Span[], limit: number): string {
     // Never half a surrogate pair at the cut.
-    const cut = limit < text.length && /[\uD800-\uDBFF]/.test(text[limit - 1] ?? '') ? limit - 1 : limit;
-    if (!spans.length) return text.slice(0, cut);
+    const cut = limit < text.length && /[\uD800-\uDBFF]/.test(text.charAt(limit - 1)) ? limit - 1 : limit;
     let out = '';
     let from = 0;
     for (const [start, end] of spans) {
       out += text.slice(from, start) + REDACTED;
       from = end;
     }
-    return from < cut ? out + text.slice(from, cut) : out;
+    // A span that runs past the cut ends the text: the slice is empty then.
+    return out + text.slice(from, cut);
   }
 }
 
