@@ -27,6 +27,13 @@ describe('Secrets.clip: the cut position', () => {
     const signature = '4ed86580ab439b56251ed712e2554586b125f0ef';
     s.addTemporary(signature, 60_000);
     expect(s.clip(`sig=${'0'.repeat(20)}${signature}`, 10)).toBe('sig=000000…');
+    // The same run starting right at the cut: found by the hex scan, still not shown.
+    expect(s.clip(`sig=000000${signature} rest`, 10)).toBe('sig=000000…');
+  });
+
+  it('the tail of a secret cut by someone else (after a …), past this cut, leaves no marker after the shown text', () => {
+    const s = secretsOf('SECRETTAIL-123456');
+    expect(s.clip('0123456789ab…TAIL-123456 rest', 10)).toBe('0123456789…');
   });
 });
 

@@ -176,6 +176,8 @@ export class Secrets {
     let out = '';
     let from = 0;
     for (const [start, end] of spans) {
+      // A piece found past the cut (a hex run, a cut mark's tail) is not part of the shown text.
+      if (start >= cut) break;
       out += text.slice(from, start) + REDACTED;
       from = end;
     }
