@@ -4,11 +4,11 @@
 // rule for an answer that is both a failure and a purchase.
 import { type ClientOptions, defineProvider } from '@creditkit/core';
 import { platformTransport } from '@creditkit/core/node';
-import { xmlPlugin } from '@creditkit/xml';
+import { xmlCodec } from '@creditkit/xml';
 import { type WireFormat, withFormat } from './format.js';
 import { bindOperations } from './generated/client.js';
 import { operations, spec } from './generated/provider.js';
-import { inDoubtAnswerPlugin } from './in-doubt.js';
+import { answerInDoubt } from './in-doubt.js';
 import { assertsDeduplication, withDeduplicatedPurchaseId } from './purchase-id.js';
 
 export type * from './generated/client.js';
@@ -37,7 +37,8 @@ const definition = {
   spec,
   operations,
   transport: platformTransport,
-  plugins: () => [xmlPlugin(), inDoubtAnswerPlugin()],
+  codecs: { 'application/xml': xmlCodec },
+  inDoubt: answerInDoubt,
   prepareOptions: (options: AccountAdminClientOptions) => {
     const { purchaseIdDeduplicated: _asserted, ...rest } = withFormat(options);
     return rest;

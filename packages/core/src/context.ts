@@ -1,4 +1,4 @@
-// What every middleware sees. The call context lives for one logical call; each attempt gets a child.
+// What every stage and hook sees. The call context lives for one logical call; each attempt gets a child.
 import type { Secrets } from './redact.js';
 import type { OperationSpec, ProviderSpec } from './spec-types.js';
 import type { Codec } from './decode/codec.js';
@@ -34,14 +34,20 @@ export interface CallContext {
   /** Epoch ms by which the whole call must end, when `totalTimeoutMs` is set. */
   readonly deadline?: number;
   readonly history: AttemptRecord[];
-  /** Free slots for plugins (keyed by plugin name). */
-  readonly state: Map<string, unknown>;
+  /** The input as it is sent: the caller's, with the idempotency key filled in by the key stage. */
+  input: Record<string, unknown>;
+  /** The operation's idempotency key for this call, when it has one (the key stage sets it once). */
+  idempotencyKey?: string;
+  /** The number of the last attempt whose request was handed to the send stage (0: none yet). */
+  sentAttempt: number;
   log(level: LogLevel, event: string, fields?: LogFields): void;
 }
 
 export interface AttemptContext extends CallContext {
   /** 1 for the first try. */
   readonly attempt: number;
+  /** The logical call this attempt belongs to (where `sentAttempt` is recorded). */
+  readonly call: CallContext;
   /** Aborts this attempt: the caller's signal, the attempt timeout and the call deadline together. */
   signal?: AbortSignal;
 }

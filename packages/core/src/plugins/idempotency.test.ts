@@ -3,12 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import { OutcomeUnknownError } from '../errors.js';
-import { type CallPlugin, type Plugin, resolvePlugins } from '../plugin.js';
 import type { OperationSpec } from '../spec-types.js';
 import { useTinyMock } from '../test-support/tiny-mock.js';
 import { tinyOperations, tinyProvider } from '../test-support/tiny-provider.js';
 import { TINY_KEY } from '../test-support/tiny-simulator.js';
-import { idempotencyPlugin } from './idempotency.js';
 
 const server = useTinyMock();
 const client = () => createClient(tinyProvider, { apiKey: TINY_KEY, baseUrl: server.mock.url('tiny'), retry: { baseDelayMs: 1, maxDelayMs: 5 } });
@@ -27,13 +25,7 @@ const lookup = {
   fields: [{ name: 'account', in: 'path' }, { name: 'ref', in: 'query' }],
 } satisfies OperationSpec;
 
-describe('idempotency plugin', () => {
-  it('takes its place after validation and before retry, whatever order the list gives', () => {
-    const call = (name: string): CallPlugin => ({ name, phase: 'call' });
-    const order = resolvePlugins([call('retry'), idempotencyPlugin(), call('validation')]);
-    expect(order.call.map((p: Plugin) => p.name)).toEqual(['validation', 'idempotency', 'retry']);
-  });
-
+describe('idempotency key', () => {
   it('invents no key for a safe operation, even one whose rule names a field', async () => {
     await client().call(lookup, { account: 'z' }, { idempotencyKey: 'order-1' });
     await client().call(lookup, { account: 'z' });

@@ -4,10 +4,9 @@
 import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { ConnectionError } from '../errors.js';
-import { bodySource } from '../request.js';
 import { dropStaleSockets, noteIdleAfter } from './fresh-socket.js';
-import { bufferedAnswer, checkStatus, headersFromRaw, invalidResponse } from './received.js';
-import type { Transport } from './transport.js';
+import { checkStatus, headersFromRaw, invalidResponse, wireAnswer } from './received.js';
+import type { Transport, WireResponse } from './transport.js';
 import { bodyTooLarge, joinChunks, toConnectionError } from './transport.js';
 
 const USER_AGENT = `creditkit (node:http; Node.js ${process.version})`;
@@ -17,12 +16,10 @@ const agents = { 'http:': new HttpAgent(AGENT_OPTIONS), 'https:': new HttpsAgent
 
 export const nodeHttpTransport: Transport = async (request, ctx, config) => {
   const url = new URL(request.url);
-  const source = bodySource(request);
-  const body = source !== undefined ? Buffer.from(source) : request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+  const body = request.body === undefined ? undefined : Buffer.from(request.body);
+  // In name order, as a WHATWG Headers lists them (what this transport sent before requests were plain data).
   const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+  for (const name of Object.keys(request.headers).sort()) headers[name] = request.headers[name]!;
   if (body) headers['content-length'] = String(body.byteLength);
   // node:http sends none of its own (fetch sends `node`); some gateways refuse a request without one.
   headers['user-agent'] ??= USER_AGENT;
@@ -33,14 +30,14 @@ export const nodeHttpTransport: Transport = async (request, ctx, config) => {
   if (signal?.aborted) throw signal.reason;
   if (ctx.operation.idempotency.kind === 'unsafe') dropStaleSockets(agent);
 
-  return new Promise<Response>((resolve, reject) => {
+  return new Promise<WireResponse>((resolve, reject) => {
     let stage: 'connect' | 'response' = 'connect';
     let answered = false;
     const req = send(url, { method: request.method, headers, agent, ...(signal ? { signal } : {}) }, (res) => {
       stage = 'response';
       answered = true;
       noteIdleAfter(res);
-      let answerHeaders: Headers;
+      let answerHeaders: Record<string, string>;
       try {
         answerHeaders = headersFromRaw(res.rawHeaders, ctx);
         checkStatus(res.statusCode ?? 0, answerHeaders, request.url, ctx);
@@ -48,13 +45,7 @@ export const nodeHttpTransport: Transport = async (request, ctx, config) => {
         res.destroy();
         return fail(error);
       }
-      readAll(res, config.maxResponseBytes, ctx).then((bytes) => {
-        try {
-          resolve(bufferedAnswer(bytes, res.statusCode!, res.statusMessage, answerHeaders, ctx));
-        } catch (error) {
-          fail(error);
-        }
-      }, fail);
+      readAll(res, config.maxResponseBytes, ctx).then((bytes) => resolve(wireAnswer(bytes, res.statusCode!, res.statusMessage, answerHeaders)), fail);
     });
     // Once the request is written, a failure can no longer prove the server never saw it.
     req.on('finish', () => {
