@@ -4,7 +4,7 @@
 // OutcomeUnknownError), a 409 after an ambiguous keyed attempt is AlreadyAppliedError, server hints honoured
 // within `maxRetryAfterMs` and the deadline, else full-jitter backoff. The `shouldRetry` policy is asked only
 // about a retry the rules allow, so it can remove retries, never add one. `onRetry` hooks are told of each retry.
-import type { CallContext } from '../context.js';
+import { type CallContext, callState } from '../context.js';
 import { AlreadyAppliedError, ConflictError } from '../errors.js';
 import type { ResolvedPlugins, RetryInfo } from '../plugin.js';
 import { classify, finalError, type RetryOptions, waitOrStop } from '../plugins/retry.js';
@@ -26,7 +26,7 @@ export async function retryLoop(run: () => Promise<unknown>, ctx: CallContext, p
     } catch (error) {
       const decision = classify(error, ctx);
       const attempt = retry + 1;
-      ctx.history.push({ attempt, ambiguous: decision.ambiguous, error: error instanceof Error ? error.name : String(error) });
+      callState(ctx).history.push({ attempt, ambiguous: decision.ambiguous, error: error instanceof Error ? error.name : String(error) });
       const earlierAmbiguous = ctx.history.slice(0, -1).some((h) => h.ambiguous);
       const rule = ctx.operation.idempotency;
       if (error instanceof ConflictError && rule.conflictMeansDone && earlierAmbiguous) {

@@ -5,7 +5,7 @@
 // fetch transport (a body on GET still goes through the provider's); else the provider's (node:http in Node);
 // else the global fetch. From the moment a request is handed over, the server may see it: the attempt is
 // recorded as sent (`ctx.call.sentAttempt`), which the retry rules read.
-import type { AttemptContext } from '../context.js';
+import { type AttemptContext, callState } from '../context.js';
 import type { Secrets } from '../redact.js';
 import { timeoutSignal, untilAborted } from '../timing.js';
 import { fetchTransport } from '../transport/fetch-transport.js';
@@ -50,7 +50,7 @@ export function sendStage(config: SendConfig): Send {
     async send(request, ctx) {
       if (config.debug) ctx.log('debug', 'request.send', { method: request.method, url: config.secrets.url(request.url), headers: config.secrets.headers(request.headers), attempt: ctx.attempt });
       // From here the server may see it: a timeout before this (a slow token) proves it never left.
-      ctx.call.sentAttempt = ctx.attempt;
+      callState(ctx.call).sentAttempt = ctx.attempt;
       const response = await deliver(request, ctx);
       if (config.onResponse) {
         try {

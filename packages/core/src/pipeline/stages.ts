@@ -1,5 +1,5 @@
 // The fixed order of one call, owned by core. Nothing a user or a provider passes can add, remove or reorder a
-// stage: user plugins hook in at the named points (hooks.ts), providers fill in their own rules (their codecs,
+// stage: user plugins hook in at the named points (plugin.ts), providers fill in their own rules (their codecs,
 // their authorize step, their error detectors) through the ProviderDefinition.
 //
 //   validate -> key -> retry loop { serialize -> authorize -> [beforeSend] -> send -> decode -> [afterDecode] } -> result
