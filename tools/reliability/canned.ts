@@ -1,7 +1,7 @@
 // A provider's real client (validation, codecs, auth, signatures, decoding, error mapping) answered by a
-// function instead of a server: an attempt plugin placed after every other one returns the canned response,
-// so thousands of bodies go through the whole pipeline in milliseconds, without a socket.
-import type { AttemptPlugin } from '@creditkit/core';
+// function instead of a server: the client's `transport` option swaps the send stage for one that returns the
+// canned response, so thousands of bodies go through the whole pipeline in milliseconds, without a socket.
+import type { Transport, WireRequest, WireResponse } from '@creditkit/core';
 import type { Operation, ProviderCase } from './providers.js';
 
 const CREDENTIALS: Record<string, Record<string, string>> = {
@@ -12,12 +12,23 @@ const CREDENTIALS: Record<string, Record<string, string>> = {
   safecreative: { authkey: 'canned-authkey', privateKey: 'canned-private-key' },
 };
 
-/** 2sms asks for a token through `fetch` first: this one always grants it. */
-const grantToken: typeof fetch = async () => Response.json({ access_token: 'canned-token', token_type: 'bearer', expires_in: 3600 });
+const BASE_URL = 'https://canned.invalid';
 
-export function cannedClient(c: ProviderCase, respond: (request: Request) => Response): Operation {
-  const base = { ...CREDENTIALS[c.id], ...c.options, baseUrl: 'https://canned.invalid', fetch: grantToken, maxRetries: 0 };
-  const probe = c.createClient(base) as unknown as { describe(): { attempt: string[] } };
-  const canned: AttemptPlugin = { name: 'reliability:canned', phase: 'attempt', after: probe.describe().attempt, middleware: async (request) => respond(request) };
-  return c.createClient({ ...base, plugins: [canned] })[c.operation]!;
+/** 2sms asks for a token first: this one always grants it. */
+const TOKEN: WireResponse = {
+  status: 200,
+  statusText: 'OK',
+  headers: { 'content-type': 'application/json' },
+  body: new TextEncoder().encode(JSON.stringify({ access_token: 'canned-token', token_type: 'bearer', expires_in: 3600 })),
+};
+
+/** `respond` answers with a WHATWG Response (convenient to write); it is read whole into the wire answer. */
+export function cannedClient(c: ProviderCase, respond: (request: WireRequest) => Response): Operation {
+  const transport: Transport = async (request) => {
+    if (request.url === `${BASE_URL}/Token`) return TOKEN;
+    const response = respond(request);
+    return { status: response.status, statusText: response.statusText, headers: Object.fromEntries(response.headers), body: new Uint8Array(await response.arrayBuffer()) };
+  };
+  const base = { ...CREDENTIALS[c.id], ...c.options, baseUrl: BASE_URL, transport, maxRetries: 0 };
+  return c.createClient(base)[c.operation]!;
 }

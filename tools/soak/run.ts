@@ -75,18 +75,19 @@ let retries = 0;
 const jitter = mulberry32(seed);
 // One long-lived client per case, as an application keeps them: leaks across rounds would show in the heap.
 const clients = new Map<ProviderCase, Operation>(
-  SOAK_CASES.map((c) => [
-    c,
-    clientFor(c, mock, {
+  SOAK_CASES.map((c) => {
+    const options = {
       timeoutMs: ATTEMPT_TIMEOUT_MS,
       maxRetries: 2,
       maxResponseBytes: 256 * 1024,
       retry: { baseDelayMs: 10, maxDelayMs: 100, random: jitter },
-      logLevel: 'info',
+      logLevel: 'info' as const,
       logger: (line: LogLine) => void (line.event === 'retry.scheduled' && retries++),
       ...defect?.options?.(c, mock),
-    }),
-  ]),
+    };
+    const call = defect?.client?.(c, mock, options) ?? clientFor(c, mock, options);
+    return [c, defect?.wrap ? defect.wrap(call) : call];
+  }),
 );
 
 const lines: RoundLine[] = [];

@@ -1,25 +1,10 @@
 // A 2sms answer that fills `Error` AND carries a purchase `Detail` (the help page's own sample) says both "failed"
 // and "here is your purchase". Reported as a plain failure it would invite a second purchase, so it is in doubt:
-// an OutcomeUnknownError whose reconcile carries the whole answer (both parts) and the PurchaseID sent.
-import { type CallPlugin, outcomeUnknown, ProviderError } from '@creditkit/core';
+// an OutcomeUnknownError whose reconcile carries the whole answer (both parts) and the PurchaseID sent. Core's
+// result stage applies this rule to the call's final ProviderError (the retry loop never retries one).
+import type { InDoubtRule } from '@creditkit/core';
 
-export function inDoubtAnswerPlugin(): CallPlugin {
-  return {
-    name: 'accountadmin:in-doubt-answer',
-    phase: 'call',
-    // Outside the retry loop (which never retries a ProviderError): it sees the call's final answer.
-    after: ['idempotency'],
-    before: ['retry'],
-    middleware: async (input, next, ctx) => {
-      try {
-        return await next(input);
-      } catch (error) {
-        if (error instanceof ProviderError && hasPurchaseDetail(error.body)) throw outcomeUnknown(ctx, error, ctx.history.length, error.body);
-        throw error;
-      }
-    },
-  };
-}
+export const answerInDoubt: InDoubtRule = (error) => hasPurchaseDetail(error.body);
 
 function hasPurchaseDetail(body: unknown): boolean {
   const detail = (body as { ResponseData?: { Detail?: unknown } } | undefined)?.ResponseData?.Detail;

@@ -4,12 +4,12 @@
 // rule for an answer that is both a failure and a purchase.
 import { defineProvider } from '@creditkit/core';
 import { platformTransport } from '@creditkit/core/node';
-import { xmlPlugin } from '@creditkit/xml';
+import { xmlCodec } from '@creditkit/xml';
 import { type WireFormat, withFormat } from './format.js';
 import { bindOperations } from './generated/client.js';
 import type { AccountAdminGeneratedOptions } from './generated/options.js';
 import { operations, spec } from './generated/provider.js';
-import { inDoubtAnswerPlugin } from './in-doubt.js';
+import { answerInDoubt } from './in-doubt.js';
 import { assertsDeduplication, withDeduplicatedPurchaseId } from './purchase-id.js';
 
 export type * from './generated/client.js';
@@ -33,7 +33,8 @@ const definition = {
   spec,
   operations,
   transport: platformTransport,
-  plugins: () => [xmlPlugin(), inDoubtAnswerPlugin()],
+  codecs: { 'application/xml': xmlCodec },
+  inDoubt: answerInDoubt,
   prepareOptions: (options: AccountAdminClientOptions) => {
     const { purchaseIdDeduplicated: _asserted, ...rest } = withFormat(options);
     return rest;

@@ -1,6 +1,6 @@
 // The exit code and hint of every error class core exports, read from core's error table. The codes are the
 // command's contract with shell scripts: written out here by hand, so a change to the table shows up as a
-// failing line. Only the configuration split moved anything (ConfigurationError and PluginOrderError were 4).
+// failing line. Only the configuration split moved anything (ConfigurationError was 4).
 import * as core from '@creditkit/core';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODE_DOCS, EXIT_CODES, exitCodeFor } from './exit-codes.js';
@@ -12,7 +12,6 @@ const EXPECTED_EXIT: Record<string, number> = {
   CreditkitError: 1,
   ValidationError: 3,
   ConfigurationError: 2,
-  PluginOrderError: 2,
   MissingCredentialsError: 4,
   UnusableCredentialError: 4,
   UnsupportedRuntimeError: 9,
@@ -38,7 +37,6 @@ const SAMPLES: Record<string, () => Error> = {
   CreditkitError: () => new core.CreditkitError('odd'),
   ValidationError: () => new core.ValidationError([{ path: 'amount', rule: 'minimum', message: 'amount must be ≥ 1' }]),
   ConfigurationError: () => new core.ConfigurationError('FinerWorks: unknown environment', { option: 'environment' }),
-  PluginOrderError: () => new core.PluginOrderError('Plugin order has a cycle: a -> b -> a'),
   MissingCredentialsError: () => new core.MissingCredentialsError('needs apiKey', { credentials: [{ option: 'apiKey', env: 'FUSEBILL_API_KEY' }] }),
   UnusableCredentialError: () => new core.UnusableCredentialError('apiKey contains a line break', { credential: { option: 'apiKey', env: 'FUSEBILL_API_KEY' } }),
   UnsupportedRuntimeError: () => new core.UnsupportedRuntimeError('GET with a body needs node:http'),

@@ -47,7 +47,6 @@ const HINTS: Record<ErrorKind, (error: unknown, ctx: FailureContext) => string> 
     return `fix ${fields} in --data; \`creditkit ${ctx.provider?.id ?? '<provider>'} ${ctx.operation ?? '<operation>'} --help\` lists the fields`;
   },
   configuration: (error) => optionHint((error as ConfigurationError).option),
-  'plugin-order': () => 'the plugins given to the client cannot be put in order: see the message above',
   'missing-credentials': (error, ctx) => `set ${namedCredentials(error as MissingCredentialsError, ctx)}, or use --mock to call the built-in simulators`,
   'unusable-credential': (error, ctx) =>
     `set ${namedCredentials(error as UnusableCredentialError, ctx)} to the value exactly as issued: no line break, control character or space at either end`,

@@ -1,26 +1,28 @@
-// createClient(provider, options): one call = validation -> idempotency key -> retry loop (per call),
-// then per attempt: logger -> timeout -> auth -> transport, with openapi-fetch building each request anew.
-import createOpenApiFetch from 'openapi-fetch';
+// createClient(provider, options): wires the fixed pipeline of pipeline/ once per client. One call:
+//   validate -> key -> retry loop { serialize -> authorize -> send -> decode } -> result
+// (pipeline/stages.ts lists the stages, each file states its contract). Options set policies (backoff, a
+// `shouldRetry` veto, logger, transport); plugins hook in at named points; nothing replaces a stage.
 import type { AttemptContext, CallContext, CallOptions } from './context.js';
 import type { Codec } from './decode/codec.js';
 import { jsonCodec } from './decode/json-codec.js';
-import { decodeResponse, type ProviderHooks } from './decode/response.js';
-import { utf8Strict } from './encoding.js';
-import { ConfigurationError, DecodeError } from './errors.js';
-import { type AttemptPlugin, type CallPlugin, compose, type Plugin, resolvePlugins } from './plugin.js';
-import { authPluginsFromSpec } from './plugins/auth/from-spec.js';
+import type { ProviderHooks } from './decode/response.js';
+import { ConfigurationError } from './errors.js';
+import { type Plugin, resolvePlugins, type RetryInfo } from './plugin.js';
+import { runAttempt, type AttemptParts } from './pipeline/attempt.js';
+import type { Authorizer } from './pipeline/authorize.js';
+import { key } from './pipeline/key.js';
+import { type InDoubtRule, result } from './pipeline/result.js';
+import { retryLoop } from './pipeline/retry-loop.js';
+import { type Send, sendStage } from './pipeline/send.js';
+import { type HookPoint, STAGES, type StageName } from './pipeline/stages.js';
+import { validate } from './pipeline/validate.js';
+import { authorizersFromSpec } from './plugins/auth/from-spec.js';
 import { resolveCredentials } from './plugins/auth/credentials.js';
-import { idempotencyPlugin } from './plugins/idempotency.js';
-import { type Logger, type LogLevel, loggerPlugin, makeLog, silent } from './plugins/logger.js';
-import { type RetryOptions, retryPlugin, SENT_ATTEMPT } from './plugins/retry.js';
-import { timeoutPlugin } from './plugins/timeout.js';
-import { validationPlugin } from './plugins/validation.js';
+import { type Logger, type LogLevel, makeLog, silent } from './plugins/logger.js';
+import type { RetryOptions } from './plugins/retry.js';
 import { Secrets } from './redact.js';
-import { buildRequestInit, requestClassFor } from './request.js';
 import type { OperationSpec, ProviderSpec } from './spec-types.js';
-import { timeoutSignal, untilAborted } from './timing.js';
-import { fetchTransport } from './transport/fetch-transport.js';
-import type { Transport } from './transport/transport.js';
+import type { Transport, WireRequest, WireResponse } from './transport/transport.js';
 
 export interface ClientOptions {
   /** Overrides the environment's host (a proxy, or the simulators: `mock.url('fusebill')`). */
@@ -32,7 +34,13 @@ export interface ClientOptions {
    * a test double, a proxy-aware fetch. A GET with a body (software_DNA) still goes through `node:http`.
    */
   fetch?: typeof fetch;
-  /** Extra plugins; one named like a built-in replaces it. */
+  /**
+   * Replaces the send stage for every request (the operation's and side requests such as an OAuth2 token): a dry
+   * run, canned answers. Gets the finished request (serialized, authorized, signed) and the attempt's context
+   * (`ctx.signal`); returns the answer, read whole. Every other stage runs as usual.
+   */
+  transport?: Transport;
+  /** Plugins hooking in at the named points (`beforeSend`, `afterDecode`, `onRetry`); names unique, never a stage's. */
   plugins?: readonly Plugin[];
   /** Retries after the first attempt. Default 2. */
   maxRetries?: number;
@@ -40,7 +48,13 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** For a whole call, retries included. Default: none. */
   totalTimeoutMs?: number;
+  /** Backoff numbers. */
   retry?: RetryOptions;
+  /**
+   * Asked before each retry the retry rules allow; return false to end the call instead. It can only remove
+   * retries: a purchase the rules never resend (an unsafe one after an ambiguous failure) is never offered.
+   */
+  shouldRetry?: (info: RetryInfo) => boolean;
   logger?: Logger;
   /** Default `info` when a logger is given. */
   logLevel?: LogLevel | 'silent';
@@ -54,13 +68,17 @@ export interface ClientOptions {
 export interface ProviderDefinition extends ProviderHooks {
   readonly spec: ProviderSpec;
   readonly operations: Readonly<Record<string, OperationSpec>>;
-  /** Plugins of the provider's own (codecs, a signature scheme…). */
-  readonly plugins?: (setup: ProviderSetup) => readonly Plugin[];
-  /** Auth plugins, when the spec's schemes are not enough (Safe Creative's signature). */
-  readonly auth?: (setup: ProviderSetup) => readonly Plugin[];
+  /** Body codecs of the provider's own media types (XML), by media type. */
+  readonly codecs?: Readonly<Record<string, Codec>>;
+  /** The authorize stage, when the spec's security schemes are not enough (Safe Creative's signed query). */
+  readonly authorize?: (setup: ProviderSetup) => readonly Authorizer[];
+  /** A final ProviderError that is also a purchase: ends as an OutcomeUnknownError (2sms). */
+  readonly inDoubt?: InDoubtRule;
+  /** An observer of every operation answer, from the client's options (Fusebill's rate-limit headers). */
+  readonly onResponse?: (setup: ProviderSetup) => ((response: WireResponse, ctx: AttemptContext) => void) | undefined;
   /**
-   * How requests leave when the user gives no `fetch`: `@creditkit/core/node`'s transport (node:http in Node,
-   * none in browsers). Default: the global fetch. An operation that sends a body on GET always uses it.
+   * How requests leave when the user gives no `fetch` or `transport`: `@creditkit/core/node`'s transport (node:http
+   * in Node, none in browsers). Default: the global fetch. An operation that sends a body on GET always uses it.
    */
   readonly transport?: Transport;
 }
@@ -70,30 +88,32 @@ export interface ProviderSetup {
   credentials: Record<string, string>;
   secrets: Secrets;
   baseUrl: string;
-  fetch?: typeof fetch;
   /**
-   * Sends a side request (an OAuth2 token) the way the client's operations leave: its transport and
-   * `maxResponseBytes`, under `ctx.signal`, outside the plugin chain.
+   * Sends a side request that several calls wait on (an OAuth2 token, a server clock read) the way the client's
+   * operations leave (its transport, `maxResponseBytes`), under the client's own `timeoutMs`, never the signal of the
+   * call that happened to start it.
    */
-  send(request: Request, ctx: AttemptContext): Promise<Response>;
-  /**
-   * Sends a side request that several calls wait on (an OAuth2 token, a server clock read) the same way, but
-   * under the client's own `timeoutMs`, never the signal of the call that happened to start it: each waiting
-   * call stops waiting on its own signal (`untilAborted`) while the request goes on for the others.
-   */
-  sendShared(request: Request, ctx: AttemptContext): Promise<Response>;
+  sendShared(request: WireRequest, ctx: AttemptContext): Promise<WireResponse>;
   options: ClientOptions & Record<string, unknown>;
+}
+
+/** The resolved pipeline of a client: the fixed stages, and who takes part where. */
+export interface ClientDescription {
+  readonly stages: readonly StageName[];
+  /** The authorizers of the authorize stage, in order. */
+  readonly authorize: readonly string[];
+  /** The user plugins' hooks per point, in the order they run. */
+  readonly hooks: Readonly<Record<HookPoint, readonly string[]>>;
+  /** Media types the client can encode and decode. */
+  readonly codecs: readonly string[];
 }
 
 export interface Client {
   readonly provider: ProviderSpec;
   readonly baseUrl: string;
   call(operation: OperationSpec, input: unknown, options?: CallOptions): Promise<unknown>;
-  /** The resolved plugin order, per phase. */
-  describe(): { call: string[]; attempt: string[] };
+  describe(): ClientDescription;
 }
-
-type UntypedRequest = (method: string, path: string, init: Record<string, unknown>) => Promise<{ response: Response; data?: unknown; error?: unknown }>;
 
 const DEFAULTS = { maxRetries: 2, timeoutMs: 60_000, maxResponseBytes: 5 * 1024 * 1024 };
 
@@ -103,70 +123,44 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
   checkLimits(options, spec);
   const baseUrl = checkedBaseUrl(options.baseUrl || serverUrlOf(spec, options.environment), spec);
   const credentials = resolveCredentials(spec, options, secrets);
-  const preferred = definition.transport ?? fetchTransport;
-  // A user's fetch carries everything fetch can; a body on GET only the provider's transport can.
-  const transportFor = (request: Request) => (options.fetch && !(request.method === 'GET' && request.body) ? fetchTransport : preferred);
-  const transportConfig = { maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes, ...(options.fetch ? { fetch: options.fetch } : {}) };
-  // Raced against the attempt's signal: a transport whose promise never settles still ends with its attempt.
-  const send = (request: Request, ctx: AttemptContext) => untilAborted(transportFor(request)(request, ctx, transportConfig), ctx.signal);
-  const sharedTimeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-  const sendShared = (request: Request, ctx: AttemptContext) => {
-    const { signal: _caller, ...rest } = ctx;
-    const signal = timeoutSignal(sharedTimeoutMs);
-    return send(request, signal ? { ...rest, signal } : rest);
-  };
-  const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, send, sendShared, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const plugins = resolvePlugins(options.plugins);
+  // The setup hands out sendShared before the send stage exists: the provider's observer comes from the setup.
+  let send: Send | undefined;
+  const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, sendShared: (request, ctx) => send!.sendShared(request, ctx) };
+  send = sendStage({
+    transport: options.transport,
+    preferred: definition.transport,
+    fetch: options.fetch,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
+    sharedTimeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    secrets,
+    // Redacting the URL and headers for a debug line costs on every attempt: only when someone will read it.
+    debug: !!options.logger && options.logLevel === 'debug',
+    onResponse: definition.onResponse?.(setup),
+  });
   const schemes = [...new Set(Object.values(definition.operations).flatMap((op) => op.security.flat()))];
-  const auth = definition.auth ? definition.auth(setup) : authPluginsFromSpec(setup, schemes);
-  const plugins = resolvePlugins(
-    [validationPlugin(), idempotencyPlugin(), retryPlugin(options.retry), loggerPlugin(), timeoutPlugin(), ...auth],
-    definition.plugins?.(setup) ?? [],
-    options.plugins ?? [],
-  );
-  const callLayers = callMiddleware(plugins.call);
-  const attemptLayers = attemptMiddleware(plugins.attempt);
-  const codecs: Record<string, Codec> = { 'application/json': jsonCodec };
-  for (const p of [...plugins.call, ...plugins.attempt]) Object.assign(codecs, p.codecs);
+  const authorizers = definition.authorize ? definition.authorize(setup) : authorizersFromSpec(setup, schemes);
+  const codecs: Record<string, Codec> = { 'application/json': jsonCodec, ...definition.codecs };
+  for (const p of plugins.plugins) Object.assign(codecs, p.codecs);
+  const parts: AttemptParts = { serialize: { baseUrl, codecs, preferred: options.mediaType }, authorizers, plugins, send, provider: definition };
+  const policy = { ...options.retry, shouldRetry: options.shouldRetry };
   const log = makeLog(options.logger, options.logLevel ?? 'info', (s) => secrets.scrub(s));
-  // Redacting the URL and headers for a debug line costs on every attempt: only when someone will read it.
-  const debugOn = !!options.logger && options.logLevel === 'debug';
-  // Core is generic over specs; the generated facades carry the types.
-  const http = createOpenApiFetch({ baseUrl }) as unknown as { request: UntypedRequest };
+  const description: ClientDescription = {
+    stages: STAGES,
+    authorize: authorizers.map((a) => a.name),
+    hooks: plugins.order,
+    codecs: Object.keys(codecs),
+  };
 
-  /** The innermost step: log exactly what leaves (redacted), then hand it to the transport. */
-  function sendOnWire(request: Request, ctx: AttemptContext): Promise<Response> {
-    if (debugOn) ctx.log('debug', 'request.send', { method: request.method, url: secrets.url(request.url), headers: secrets.headers(request.headers), attempt: ctx.attempt });
-    // From here the server may see it: a timeout before this (a slow token) proves it never left.
-    ctx.state.set(SENT_ATTEMPT, ctx.attempt);
-    return send(request, ctx);
-  }
-
-  async function attempt(input: Record<string, unknown>, ctx: CallContext): Promise<unknown> {
-    const attemptCtx: AttemptContext = { ...ctx, attempt: ctx.history.length + 1 };
-    const send = compose<Request, Response, AttemptContext>(attemptLayers, sendOnWire, attemptCtx);
-    const init = buildRequestInit(ctx.operation, input, codecs, options.mediaType, ctx.options.headers);
-    const Request = requestClassFor(ctx.operation, init.body !== undefined);
-    // The body is read here, not by openapi-fetch: it would JSON.parse an error body (we then could not get the
-    // text back for a deeply nested one) and decode bad UTF-8 silently.
-    let received: Response | undefined;
-    const { response } = await http.request(ctx.operation.method.toLowerCase(), ctx.operation.path, {
-      ...init,
-      parseAs: 'stream',
-      // openapi-fetch gets a bodiless copy: the body is read once, below, as bytes (an error body it would parse,
-      // and a 2xx body it would hand back as a stream).
-      fetch: async (request: Request) => {
-        received = await send(request);
-        return new Response(null, { status: received.status, statusText: received.statusText, headers: received.headers });
-      },
-      Request,
-    });
-    return decodeResponse(response, await bodyText(received ?? response, ctx), ctx, definition, options.mediaType);
+  async function run(input: unknown, ctx: CallContext): Promise<unknown> {
+    key(validate(input, ctx), ctx);
+    return result(retryLoop(() => runAttempt(parts, ctx), ctx, policy, plugins), ctx, definition.inDoubt);
   }
 
   return {
     provider: spec,
     baseUrl,
-    describe: () => ({ call: plugins.call.map((p) => p.name), attempt: plugins.attempt.map((p) => p.name) }),
+    describe: () => description,
     call(operation, input, callOptions = {}) {
       const merged = {
         maxRetries: callOptions.maxRetries ?? options.maxRetries ?? DEFAULTS.maxRetries,
@@ -182,12 +176,12 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
         secrets,
         codecs,
         history: [],
-        state: new Map([['input', input]]),
+        input: input as Record<string, unknown>,
+        sentAttempt: 0,
         ...(merged.totalTimeoutMs !== undefined ? { deadline: Date.now() + merged.totalTimeoutMs } : {}),
         log: log === silent ? silent : (level, event, fields = {}) => log(level, event, fields, who),
       };
-      const run = compose<Record<string, unknown>, unknown, CallContext>(callLayers, attempt, ctx);
-      return run(input as Record<string, unknown>);
+      return run(input, ctx);
     },
   };
 }
@@ -235,19 +229,3 @@ function checkedBaseUrl(value: unknown, spec: ProviderSpec): string {
   }
   return value.replace(/\/+$/, '');
 }
-
-/** The body as text; a 2xx body that is not UTF-8 is unreadable (an error body is kept as best it can be). */
-async function bodyText(response: Response, ctx: CallContext): Promise<string> {
-  const bytes = await response.arrayBuffer();
-  try {
-    return utf8Strict(bytes);
-  } catch {
-    const lenient = new TextDecoder().decode(bytes);
-    if (!response.ok) return lenient;
-    throw new DecodeError('The response body is not valid UTF-8', { provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets, raw: lenient, status: response.status });
-  }
-}
-
-const callMiddleware = (plugins: CallPlugin[]) => plugins.flatMap((p) => (p.middleware ? [p.middleware] : []));
-const attemptMiddleware = (plugins: AttemptPlugin[]) => plugins.flatMap((p) => (p.middleware ? [p.middleware] : []));
-

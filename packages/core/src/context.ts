@@ -1,4 +1,4 @@
-// What every middleware sees. The call context lives for one logical call; each attempt gets a child.
+// What every stage and hook sees. The call context lives for one logical call; each attempt gets a child.
 import type { Secrets } from './redact.js';
 import type { OperationSpec, ProviderSpec } from './spec-types.js';
 import type { Codec } from './decode/codec.js';
@@ -33,15 +33,31 @@ export interface CallContext {
   readonly codecs: Readonly<Record<string, Codec>>;
   /** Epoch ms by which the whole call must end, when `totalTimeoutMs` is set. */
   readonly deadline?: number;
-  readonly history: AttemptRecord[];
-  /** Free slots for plugins (keyed by plugin name). */
-  readonly state: Map<string, unknown>;
+  /** The failed attempts so far (the retry stage records them). */
+  readonly history: readonly AttemptRecord[];
+  /** The input as it is sent: the caller's, with the idempotency key filled in by the key stage. */
+  readonly input: Record<string, unknown>;
+  /** The operation's idempotency key for this call, when it has one (the key stage sets it once). */
+  readonly idempotencyKey?: string;
+  /** The number of the last attempt whose request was handed to the send stage (0: none yet). */
+  readonly sentAttempt: number;
   log(level: LogLevel, event: string, fields?: LogFields): void;
 }
+
+/**
+ * The fields only their stage writes (key: `input`, `idempotencyKey`; send: `sentAttempt`; retry: `history`): read-only
+ * to everything else, hooks included, since the retry rules trust them.
+ */
+export type CallState = { -readonly [K in 'input' | 'idempotencyKey' | 'sentAttempt']: CallContext[K] } & { readonly history: AttemptRecord[] };
 
 export interface AttemptContext extends CallContext {
   /** 1 for the first try. */
   readonly attempt: number;
+  /** The logical call this attempt belongs to (where `sentAttempt` is recorded). */
+  readonly call: CallContext;
   /** Aborts this attempt: the caller's signal, the attempt timeout and the call deadline together. */
   signal?: AbortSignal;
 }
+
+/** The writable view of a call's stage-owned fields, for the stage that owns each. */
+export const callState = (ctx: CallContext): CallState => ctx as unknown as CallState;

@@ -5,7 +5,7 @@ import { type Client, type ClientOptions, createClient, type ProviderDefinition 
 import type { ProviderPlugin } from './registry.js';
 import type { ProviderSpec } from './spec-types.js';
 
-/** A provider's typed methods, plus `describe()` (the resolved plugin order) and the base URL in use. */
+/** A provider's typed methods, plus `describe()` (the fixed stages and the hooks at each point) and the base URL in use. */
 export type ProviderClient<TOps> = TOps & { describe: Client['describe']; readonly baseUrl: string };
 
 export interface ProviderPackageDefinition<S extends ProviderSpec, TOptions> extends ProviderDefinition {
@@ -23,6 +23,7 @@ export function defineProvider<TOptions extends ClientOptions>() {
     name: definition.spec.name,
     spec: definition.spec,
     operations: definition.operations,
+    definition,
     createClient(options?: TOptions): ProviderClient<TOps> {
       const given = (options ?? {}) as TOptions;
       const prepared = definition.prepareOptions ? definition.prepareOptions(given) : (given as ClientOptions & Record<string, unknown>);

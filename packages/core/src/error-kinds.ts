@@ -5,7 +5,6 @@ import {
   CreditkitError, DecodeError, MissingCredentialsError, NotFoundError, OutcomeUnknownError, PermissionDeniedError,
   ProviderError, RateLimitError, ServerError, TimeoutError, UnsupportedRuntimeError, UnusableCredentialError, ValidationError,
 } from './errors.js';
-import { PluginOrderError } from './plugin.js';
 
 /** What went wrong, as a word a program can branch on. */
 export type ErrorKind =
@@ -14,7 +13,6 @@ export type ErrorKind =
   | 'missing-credentials'
   | 'unusable-credential'
   | 'unsupported-runtime'
-  | 'plugin-order'
   | 'authentication'
   | 'permission-denied'
   | 'not-found'
@@ -63,7 +61,6 @@ export const ERROR_KINDS: ReadonlyMap<ErrorClass, ErrorKindEntry> = new Map<Erro
   [CreditkitError, { kind: 'unexpected', retry: 'never', exit: 'unexpected' }],
   [ValidationError, { kind: 'validation', retry: 'never', exit: 'validation' }],
   [ConfigurationError, { kind: 'configuration', retry: 'never', exit: 'usage' }],
-  [PluginOrderError, { kind: 'plugin-order', retry: 'never', exit: 'usage' }],
   [MissingCredentialsError, { kind: 'missing-credentials', retry: 'never', exit: 'auth' }],
   [UnusableCredentialError, { kind: 'unusable-credential', retry: 'never', exit: 'auth' }],
   [UnsupportedRuntimeError, { kind: 'unsupported-runtime', retry: 'never', exit: 'unsupported' }],

@@ -2,6 +2,7 @@
 // cause chain) is scrubbed of secrets when the error is built, so toString, JSON.stringify and util.inspect
 // are all safe to log. Long text is cut only after it was scrubbed (`Secrets.clip`), never before.
 import type { Secrets } from './redact.js';
+import { type HeaderSource, headerEntries, headerOf } from './header-map.js';
 
 export interface ErrorContext {
   provider?: string;
@@ -134,7 +135,7 @@ export class UnsupportedRuntimeError extends ConfigurationError {}
 
 export interface ApiErrorInit extends ErrorContext {
   status: number;
-  headers?: Headers;
+  headers?: HeaderSource;
   body?: unknown;
   message?: string;
 }
@@ -154,9 +155,9 @@ export class ApiError extends CreditkitError {
     const detail = init.message ?? summarizeBody(body, init.secrets);
     super(`${init.status}${detail ? ` ${detail}` : ''}`, init);
     this.status = init.status;
-    this.headers = init.secrets?.headers(init.headers) ?? Object.fromEntries(init.headers?.entries() ?? []);
+    this.headers = init.secrets?.headers(init.headers) ?? Object.fromEntries(headerEntries(init.headers));
     this.body = body;
-    const requestId = init.headers?.get('x-request-id') ?? init.headers?.get('request-id') ?? init.headers?.get('x-correlation-id');
+    const requestId = headerOf(init.headers, 'x-request-id') ?? headerOf(init.headers, 'request-id') ?? headerOf(init.headers, 'x-correlation-id');
     if (requestId) this.requestId = scrubText(requestId, init.secrets);
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
   }

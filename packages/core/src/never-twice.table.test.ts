@@ -125,7 +125,7 @@ function refusingFirst(inner: Transport): Transport {
     first = false;
     const url = new URL(request.url);
     url.port = String(deadPort);
-    return inner(new Request(url, request), ctx, config);
+    return inner({ ...request, url: url.href }, ctx, config);
   };
 }
 

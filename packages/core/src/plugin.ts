@@ -1,131 +1,84 @@
-// The plugin contract and its ordering. A plugin is a plain object with a name. Placement is explicit:
-// a phase (`call`: once per logical call; `attempt`: once per HTTP request) and `before`/`after` names,
-// resolved by a topological sort so that chains of constraints hold (a pairwise sort gets them wrong).
+// User plugins: named objects that hook in at the pipeline's named points (pipeline/stages.ts), never a stage of
+// their own. A hook sees typed data and a typed context; it cannot skip validation, the idempotency key, the retry
+// rules or the timeouts, which are not plugins. Registered per client (`plugins` option) or per registry.
+import type { AttemptContext, CallContext } from './context.js';
 import type { Codec } from './decode/codec.js';
 import { ConfigurationError } from './errors.js';
-import type { AttemptContext, CallContext } from './context.js';
+import { HOOK_POINTS, type HookPoint, RESERVED_NAMES } from './pipeline/stages.js';
+import type { WireRequest } from './transport/transport.js';
 
-export type Next<In, Out> = (input: In) => Promise<Out>;
+/** What the retry loop tells `onRetry` hooks and the `shouldRetry` policy about a failed attempt it would retry. */
+export interface RetryInfo {
+  /** The attempt that failed (1 for the first). */
+  readonly attempt: number;
+  readonly error: unknown;
+  /** The server may have processed the failed request (a retry of it is still safe, or it would not be offered). */
+  readonly ambiguous: boolean;
+  /** The wait before the next attempt, in ms (the server's hint or the backoff). */
+  readonly waitMs: number;
+  readonly provider: string;
+  readonly operation: string;
+}
 
-/** Around one logical call: sees the input, returns the decoded result. `next` may run more than once. */
-export type CallMiddleware = (input: Record<string, unknown>, next: Next<Record<string, unknown>, unknown>, ctx: CallContext) => Promise<unknown>;
+export interface PluginHooks {
+  /**
+   * Sees each request as it will leave (serialized, authorized, signed), before the send stage; may return a
+   * changed copy (an extra header). Runs for every send, a re-authorized resend included. A throw ends the attempt
+   * before anything is sent.
+   */
+  beforeSend?(request: WireRequest, ctx: AttemptContext): WireRequest | undefined | Promise<WireRequest | undefined>;
+  /** Sees each decoded 2xx result. An observer: what it returns is ignored, and a throw is logged, never the outcome. */
+  afterDecode?(result: unknown, ctx: AttemptContext): void | Promise<void>;
+  /** Told of each retry the retry loop schedules. An observer: a throw is logged and ignored. */
+  onRetry?(info: RetryInfo, ctx: CallContext): void;
+}
 
-/** Around one HTTP attempt: sees a fresh `Request`, returns a fully read `Response`. */
-export type AttemptMiddleware = (request: Request, next: Next<Request, Response>, ctx: AttemptContext) => Promise<Response>;
-
-interface PluginBase {
+export interface Plugin {
+  /** Unique among a client's plugins, and not the name of a stage. */
   readonly name: string;
-  /** Plugins that must be installed; this one runs after them within its phase. */
-  readonly dependencies?: readonly string[];
-  readonly before?: readonly string[];
-  readonly after?: readonly string[];
-  /** Capabilities others can look for (`auth`, `retry`, `codec:xml`…). */
-  readonly tags?: readonly string[];
-  /** Body codecs this plugin brings, by media type. */
+  readonly hooks?: PluginHooks;
+  /** Body codecs this plugin brings, by media type (over the provider's and core's). */
   readonly codecs?: Readonly<Record<string, Codec>>;
 }
 
-export interface CallPlugin extends PluginBase {
-  readonly phase: 'call';
-  readonly middleware?: CallMiddleware;
+/** A client's plugins, checked, with the hooks of each point in the order they run. */
+export interface ResolvedPlugins {
+  readonly plugins: readonly Plugin[];
+  readonly beforeSend: readonly NonNullable<PluginHooks['beforeSend']>[];
+  readonly afterDecode: readonly (readonly [string, NonNullable<PluginHooks['afterDecode']>])[];
+  readonly onRetry: readonly (readonly [string, NonNullable<PluginHooks['onRetry']>])[];
+  /** Names per hook point, in order (for describe()). */
+  readonly order: Readonly<Record<HookPoint, readonly string[]>>;
 }
-
-export interface AttemptPlugin extends PluginBase {
-  readonly phase: 'attempt';
-  readonly middleware?: AttemptMiddleware;
-}
-
-export type Plugin = CallPlugin | AttemptPlugin;
-
-export class PluginOrderError extends ConfigurationError {}
 
 /**
- * Merges plugin lists (later lists replace same-named plugins of earlier ones: that is how a user swaps a
- * built-in policy), drops repeats of the same object, and orders each phase.
+ * The registry's plugins, then the client's, in the order given. The same object given twice counts once; two
+ * plugins of one name, a stage's name, or an unknown hook are a ConfigurationError.
  */
-export function resolvePlugins(...lists: readonly (readonly Plugin[])[]): { call: CallPlugin[]; attempt: AttemptPlugin[] } {
+export function resolvePlugins(...lists: readonly (readonly Plugin[] | undefined)[]): ResolvedPlugins {
+  const plugins: Plugin[] = [];
   const byName = new Map<string, Plugin>();
-  for (const list of lists) {
-    const seenHere = new Set<string>();
-    for (const plugin of list) {
-      if (seenHere.has(plugin.name) && byName.get(plugin.name) !== plugin) {
-        throw new PluginOrderError(`Two different plugins are named '${plugin.name}'`);
-      }
-      seenHere.add(plugin.name);
-      byName.set(plugin.name, plugin);
+  for (const plugin of lists.flatMap((list) => list ?? [])) {
+    const name = (plugin as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string' || name === '') throw new ConfigurationError('A plugin needs a name (a non-empty string)');
+    if (RESERVED_NAMES.has(name)) throw new ConfigurationError(`A plugin cannot be named '${name}': that is a stage of the pipeline, which plugins hook into but never replace`);
+    const seen = byName.get(name);
+    if (seen === plugin) continue;
+    if (seen) throw new ConfigurationError(`Two different plugins are named '${name}'`);
+    for (const point of Object.keys(plugin.hooks ?? {})) {
+      if (!(HOOK_POINTS as readonly string[]).includes(point)) throw new ConfigurationError(`Plugin '${name}' hooks into '${point}', which is not a hook point (${HOOK_POINTS.join(', ')})`);
     }
+    byName.set(name, plugin);
+    plugins.push(plugin);
   }
-  const all = [...byName.values()];
-  for (const p of all) {
-    for (const dep of p.dependencies ?? []) {
-      if (!byName.has(dep)) throw new PluginOrderError(`Plugin '${p.name}' depends on '${dep}', which is not installed (chain: ${dependencyChain(p, byName).join(' -> ')} -> ${dep})`);
-    }
-  }
+  const beforeSend = plugins.flatMap((p) => (p.hooks?.beforeSend ? [[p.name, p.hooks.beforeSend.bind(p.hooks)] as const] : []));
+  const afterDecode = plugins.flatMap((p) => (p.hooks?.afterDecode ? [[p.name, p.hooks.afterDecode.bind(p.hooks)] as const] : []));
+  const onRetry = plugins.flatMap((p) => (p.hooks?.onRetry ? [[p.name, p.hooks.onRetry.bind(p.hooks)] as const] : []));
   return {
-    call: sortPhase(all.filter((p): p is CallPlugin => p.phase === 'call')),
-    attempt: sortPhase(all.filter((p): p is AttemptPlugin => p.phase === 'attempt')),
+    plugins,
+    beforeSend: beforeSend.map(([, hook]) => hook),
+    afterDecode,
+    onRetry,
+    order: { beforeSend: beforeSend.map(([n]) => n), afterDecode: afterDecode.map(([n]) => n), onRetry: onRetry.map(([n]) => n) },
   };
-}
-
-function dependencyChain(p: Plugin, byName: Map<string, Plugin>): string[] {
-  const chain = [p.name];
-  let current: Plugin | undefined = p;
-  // Walk back to a plugin that depends on this one, for a readable chain.
-  while (current) {
-    const parent = [...byName.values()].find((q) => q.dependencies?.includes(current!.name) && !chain.includes(q.name));
-    if (!parent) break;
-    chain.unshift(parent.name);
-    current = parent;
-  }
-  return chain;
-}
-
-/** Kahn's algorithm; ties keep the order plugins were given in. */
-function sortPhase<P extends Plugin>(plugins: P[]): P[] {
-  const names = new Set(plugins.map((p) => p.name));
-  const edges = new Map<string, Set<string>>(plugins.map((p) => [p.name, new Set()]));
-  const edge = (from: string, to: string) => {
-    if (names.has(from) && names.has(to)) edges.get(from)!.add(to);
-  };
-  for (const p of plugins) {
-    for (const a of [...(p.after ?? []), ...(p.dependencies ?? [])]) edge(a, p.name);
-    for (const b of p.before ?? []) edge(p.name, b);
-  }
-  const indegree = new Map(plugins.map((p) => [p.name, 0]));
-  for (const targets of edges.values()) for (const t of targets) indegree.set(t, indegree.get(t)! + 1);
-  const order: P[] = [];
-  const ready = plugins.filter((p) => indegree.get(p.name) === 0);
-  while (ready.length) {
-    const p = ready.shift()!;
-    order.push(p);
-    for (const t of edges.get(p.name)!) {
-      indegree.set(t, indegree.get(t)! - 1);
-      if (indegree.get(t) === 0) ready.push(plugins.find((q) => q.name === t)!);
-    }
-    ready.sort((a, b) => plugins.indexOf(a) - plugins.indexOf(b));
-  }
-  if (order.length < plugins.length) {
-    throw new PluginOrderError(`Plugin order has a cycle: ${findCycle(edges, indegree).join(' -> ')}`);
-  }
-  return order;
-}
-
-function findCycle(edges: Map<string, Set<string>>, indegree: Map<string, number>): string[] {
-  const stuck = [...indegree].filter(([, d]) => d > 0).map(([n]) => n);
-  const path: string[] = [];
-  let node = stuck[0]!;
-  while (!path.includes(node)) {
-    path.push(node);
-    node = [...edges.get(node)!].find((t) => stuck.includes(t))!;
-  }
-  return [...path.slice(path.indexOf(node)), node];
-}
-
-/** Runs middleware as an onion: the first is outermost. */
-export function compose<In, Out, Ctx>(
-  layers: readonly ((input: In, next: Next<In, Out>, ctx: Ctx) => Promise<Out>)[],
-  terminal: (input: In, ctx: Ctx) => Promise<Out>,
-  ctx: Ctx,
-): Next<In, Out> {
-  return layers.reduceRight<Next<In, Out>>((next, layer) => (input) => layer(input, next, ctx), (input) => terminal(input, ctx));
 }

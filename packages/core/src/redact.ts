@@ -2,6 +2,7 @@
 // Two nets: by name (headers, query and body fields that carry credentials) and by value (every credential
 // a client holds is registered here, so an echo of it anywhere, in any of its forms, is caught too).
 import { cutForms, HEX_VALUE, MAX_EXPANSION, MIN_SECRET_LENGTH, type SecretForm, secretForms } from './secret-forms.js';
+import { type HeaderSource, headerEntries } from './header-map.js';
 import { cutPieces, hexSpans, merge, type Span } from './secret-spans.js';
 
 export const REDACTED = '[REDACTED]';
@@ -89,11 +90,10 @@ export class Secrets {
     return scrubDeep(value, (s) => this.scrub(s), { maskNames: true }) as T;
   }
 
-  headers(headers: Headers | Record<string, string> | undefined): Record<string, string> {
+  headers(headers: HeaderSource | undefined): Record<string, string> {
     const out: Record<string, string> = {};
-    if (!headers) return out;
-    const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
-    for (const [k, v] of entries) out[this.scrub(k)] = isSecretName(k) ? REDACTED : this.scrub(String(v));
+    // Never `instanceof Headers`: reading the global loads Node's fetch implementation.
+    for (const [k, v] of headerEntries(headers)) out[this.scrub(k)] = isSecretName(k) ? REDACTED : this.scrub(String(v));
     return out;
   }
 

@@ -1,6 +1,7 @@
 // For apps that choose a provider at run time: `createRegistry([finerworks, fusebill]).client('fusebill', opts)`.
-import type { ClientOptions } from './client.js';
+import type { ClientOptions, ProviderDefinition } from './client.js';
 import { ConfigurationError } from './errors.js';
+import { type Plugin, resolvePlugins } from './plugin.js';
 import type { OperationSpec, ProviderSpec } from './spec-types.js';
 
 /** What every provider package exports as `provider`. */
@@ -9,7 +10,14 @@ export interface ProviderPlugin<TClient = unknown, TOptions extends ClientOption
   readonly name: string;
   readonly spec: ProviderSpec;
   readonly operations: Readonly<Record<string, OperationSpec>>;
+  /** What core builds its clients from (for `createClient(definition, options)` and test seams). */
+  readonly definition?: ProviderDefinition;
   createClient(options?: TOptions): TClient;
+}
+
+export interface RegistryOptions {
+  /** Plugins of every client the registry makes, before the client's own `plugins`. */
+  plugins?: readonly Plugin[];
 }
 
 /** The provider registered as `Id` (all of them when ids are not literal types). */
@@ -23,7 +31,10 @@ export interface Registry<P extends ProviderPlugin<any, any, string>> {
   client<Id extends P['id']>(id: Id, options?: OptionsOf<ProviderById<P, Id>>): ClientOf<ProviderById<P, Id>>;
 }
 
-export function createRegistry<const P extends ProviderPlugin<any, any, string>>(providers: readonly P[]): Registry<P> {
+export function createRegistry<const P extends ProviderPlugin<any, any, string>>(providers: readonly P[], registryOptions: RegistryOptions = {}): Registry<P> {
+  const shared = registryOptions.plugins ?? [];
+  // Checked now: a bad name fails where the registry is made, not at its first client.
+  resolvePlugins(shared);
   const byId = new Map<string, P>();
   for (const p of providers) {
     if (byId.has(p.id) && byId.get(p.id) !== p) throw new ConfigurationError(`Two providers are registered as '${p.id}'`);
@@ -37,6 +48,7 @@ export function createRegistry<const P extends ProviderPlugin<any, any, string>>
   return {
     providers: [...byId.values()],
     get: get as Registry<P>['get'],
-    client: ((id: string, options?: ClientOptions) => get(id).createClient(options)) as Registry<P>['client'],
+    client: ((id: string, options?: ClientOptions) =>
+      get(id).createClient(shared.length ? { ...options, plugins: [...shared, ...(options?.plugins ?? [])] } : options)) as Registry<P>['client'],
   };
 }

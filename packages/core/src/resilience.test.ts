@@ -177,7 +177,7 @@ describe.each(TRANSPORTS)('over %s', (_name, each) => {
       expect(server.sim.purchases).toHaveLength(0);
       // Refused twice, then the server is there: the purchase goes through once, on the third attempt.
       let attempts = 0;
-      const refusedTwice: Transport = (request, ctx, config) => transport(++attempts <= 2 ? new Request(request.url.replace(server.mock.url('tiny'), deadUrl), request) : request, ctx, config);
+      const refusedTwice: Transport = (request, ctx, config) => transport(++attempts <= 2 ? { ...request, url: request.url.replace(server.mock.url('tiny'), deadUrl) } : request, ctx, config);
       const through = tiny({ maxRetries: 2 }, refusedTwice);
       await expect(through.client.call(tinyOperations.buyUnsafe, { credits: 4 })).resolves.toEqual({ id: 1 });
       expect(attempts).toBe(3);

@@ -1,4 +1,5 @@
 // Waiting: abortable sleeps, full-jitter backoff, and the server's own hints about when to come back.
+import { type HeaderSource, headerOf } from './header-map.js';
 import type { RetryHintSpec } from './spec-types.js';
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
@@ -49,16 +50,16 @@ export function fullJitter(retry: number, baseMs: number, capMs: number, random:
  * How long the server asked us to wait, in ms, or undefined. Reads `retry-after-ms`, `Retry-After`
  * (seconds or an HTTP date) and the provider's own headers from its spec.
  */
-export function retryHintMs(headers: Headers, extra: readonly RetryHintSpec[] = [], now = Date.now()): number | undefined {
-  const ms = headers.get('retry-after-ms');
+export function retryHintMs(headers: HeaderSource, extra: readonly RetryHintSpec[] = [], now = Date.now()): number | undefined {
+  const ms = headerOf(headers, 'retry-after-ms');
   if (ms !== null && isFiniteNumber(ms)) return Math.max(0, Number(ms));
-  const retryAfter = headers.get('retry-after');
+  const retryAfter = headerOf(headers, 'retry-after');
   if (retryAfter !== null) {
     const parsed = parseHint(retryAfter, 'auto', now);
     if (parsed !== undefined) return parsed;
   }
   for (const hint of extra) {
-    const value = headers.get(hint.header);
+    const value = headerOf(headers, hint.header);
     if (value === null) continue;
     const parsed = parseHint(value, hint.format, now);
     if (parsed !== undefined) return parsed;

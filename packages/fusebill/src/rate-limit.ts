@@ -1,6 +1,6 @@
 // Fusebill reports its per-key budgets in `X-Rate-Limit-*` headers on every response (FACTS §2.7). A thrown
 // error carries them in `error.headers`; successful calls expose them through the `onRateLimit` option.
-import type { AttemptPlugin } from '@creditkit/core';
+import type { AttemptContext, WireResponse } from '@creditkit/core';
 
 export interface FusebillRateLimitWindow {
   limit?: number;
@@ -16,12 +16,12 @@ export interface FusebillRateLimit {
 
 /** The rate-limit headers of a response (`Headers`) or of an error (`error.headers`); undefined when absent. */
 export function readRateLimit(headers: Headers | Readonly<Record<string, string>>): FusebillRateLimit | undefined {
-  const h = headers instanceof Headers ? headers : new Headers(headers);
+  const get = headerReader(headers);
   const window = (span: 'minute' | 'day'): FusebillRateLimitWindow => {
     const out: FusebillRateLimitWindow = {};
-    const limit = h.get(`x-rate-limit-limit-${span}`);
-    const remaining = h.get(`x-rate-limit-remaining-${span}`);
-    const reset = h.get(`x-rate-limit-reset-${span}`);
+    const limit = get(`x-rate-limit-limit-${span}`);
+    const remaining = get(`x-rate-limit-remaining-${span}`);
+    const reset = get(`x-rate-limit-reset-${span}`);
     if (limit !== null && limit.trim() !== '' && Number.isFinite(Number(limit))) out.limit = Number(limit);
     if (remaining !== null && remaining.trim() !== '' && Number.isFinite(Number(remaining))) out.remaining = Number(remaining);
     if (reset !== null) out.reset = reset;
@@ -32,23 +32,22 @@ export function readRateLimit(headers: Headers | Readonly<Record<string, string>
   return Object.keys(minute).length || Object.keys(day).length ? { minute, day } : undefined;
 }
 
-/** Hands every response's rate-limit headers to `onRateLimit`. */
-export function rateLimitPlugin(onRateLimit: (limits: FusebillRateLimit) => void): AttemptPlugin {
-  return {
-    name: 'fusebill:rate-limit',
-    phase: 'attempt',
-    after: ['logger'],
-    tags: ['rate-limit'],
-    middleware: async (request, next, ctx) => {
-      const response = await next(request);
-      const limits = readRateLimit(response.headers);
-      try {
-        if (limits) onRateLimit(limits);
-      } catch (error) {
-        // An observer that throws must not turn an applied purchase into a failed call.
-        ctx.log('warn', 'rate-limit.callback-failed', { error: error instanceof Error ? error.message : String(error) });
-      }
-      return response;
-    },
+/** A lookup by lower-case name, in a Headers or a record of any case (never `instanceof Headers`: it loads fetch). */
+function headerReader(headers: Headers | Readonly<Record<string, string>>): (name: string) => string | null {
+  if (typeof (headers as Headers).get === 'function') return (name) => (headers as Headers).get(name);
+  const lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  return (name) => lower.get(name) ?? null;
+}
+
+/** An observer of every Fusebill answer: hands its rate-limit headers to `onRateLimit`. */
+export function rateLimitObserver(onRateLimit: (limits: FusebillRateLimit) => void): (response: WireResponse, ctx: AttemptContext) => void {
+  return (response, ctx) => {
+    const limits = readRateLimit(response.headers);
+    try {
+      if (limits) onRateLimit(limits);
+    } catch (error) {
+      // An observer that throws must not turn an applied purchase into a failed call.
+      ctx.log('warn', 'rate-limit.callback-failed', { error: error instanceof Error ? error.message : String(error) });
+    }
   };
 }

@@ -2,12 +2,12 @@
 // what is truly Safe Creative's own: the signed query (with its clock resync) and the error documents.
 import { defineProvider } from '@creditkit/core';
 import { platformTransport } from '@creditkit/core/node';
-import { xmlPlugin } from '@creditkit/xml';
+import { xmlCodec } from '@creditkit/xml';
 import { safeCreativeError } from './errors.js';
 import { bindOperations } from './generated/client.js';
 import type { SafeCreativeGeneratedOptions } from './generated/options.js';
 import { operations, spec } from './generated/provider.js';
-import { signedQueryPlugin } from './signed-query.js';
+import { signedQueryAuthorizer } from './signed-query.js';
 
 export type * from './generated/client.js';
 export { sign, stringToSign } from './signature.js';
@@ -20,8 +20,8 @@ export const provider = defineProvider<SafeCreativeClientOptions>()(
     spec,
     operations,
     transport: platformTransport,
-    plugins: () => [xmlPlugin()],
-    auth: ({ credentials, sendShared }) => [signedQueryPlugin({ authkey: credentials.authkey!, privateKey: credentials.privateKey!, sendShared })],
+    codecs: { 'application/xml': xmlCodec },
+    authorize: ({ credentials, sendShared }) => [signedQueryAuthorizer({ authkey: credentials.authkey!, privateKey: credentials.privateKey!, sendShared })],
     detectError: safeCreativeError,
   },
   bindOperations,

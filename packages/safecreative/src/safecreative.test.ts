@@ -2,7 +2,7 @@
 // node:crypto), the decoded <sale>, and every error document as a typed error.
 import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
-import { type AttemptPlugin, DecodeError, OutcomeUnknownError, ProviderError, ValidationError } from '@creditkit/core';
+import { DecodeError, type Plugin, OutcomeUnknownError, ProviderError, ValidationError } from '@creditkit/core';
 import type { RecordedRequest } from '@creditkit/mock';
 import { describe, expect, it, vi } from 'vitest';
 import { useMockServer } from '@creditkit/test-support';
@@ -73,12 +73,7 @@ describe('Safe Creative userNewSale', () => {
   });
 
   it('rejects a parameter changed after signing as InvalidSignature, and sells nothing', async () => {
-    const tamper: AttemptPlugin = {
-      name: 'tamper',
-      phase: 'attempt',
-      after: ['auth:signedQuery'],
-      middleware: (request, next) => next(new Request(request.url.replace('service=PROFESSIONAL', 'service=CORPORATE'), request)),
-    };
+    const tamper: Plugin = { name: 'tamper', hooks: { beforeSend: (request) => ({ ...request, url: request.url.replace('service=PROFESSIONAL', 'service=CORPORATE') }) } };
     const error = await client({ plugins: [tamper] }).userNewSale({ service: 'PROFESSIONAL' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ code: 'InvalidSignature', refused: 'authentication', message: 'InvalidSignature: Invalid signature', status: 200, body: { errorId: 'InvalidSignature' } });

@@ -2,7 +2,7 @@
 // (an error message, a debug header, `signature.analysis`) must not put it in any error or log line. It is
 // registered for the attempt only: the client's set of secrets does not grow with every request.
 import { inspect } from 'node:util';
-import { type AttemptPlugin, ApiError, CreditkitError, type LogLine, OutcomeUnknownError, ProviderError, type Secrets } from '@creditkit/core';
+import { ApiError, CreditkitError, type LogLine, OutcomeUnknownError, ProviderError, type Secrets, type Transport } from '@creditkit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSafeCreativeClient } from './index.js';
 
@@ -14,18 +14,14 @@ function echoingClient(answer: (signature: string) => Response) {
   const seen: { signature: string; secrets: Secrets }[] = [];
   const lines: string[] = [];
   const base = { ...credentials, baseUrl: 'https://sc.invalid', maxRetries: 0, logLevel: 'debug' as const, logger: (line: LogLine) => lines.push(JSON.stringify(line)) };
-  const after = createSafeCreativeClient(base).describe().attempt;
-  const echo: AttemptPlugin = {
-    name: 'test:echo',
-    phase: 'attempt',
-    after,
-    middleware: async (request, _next, ctx) => {
-      const signature = new URL(request.url).searchParams.get('signature')!;
-      seen.push({ signature, secrets: ctx.secrets });
-      return answer(signature);
-    },
+  // The send stage swapped: it gets the signed request as it would leave.
+  const echo: Transport = async (request, ctx) => {
+    const signature = new URL(request.url).searchParams.get('signature')!;
+    seen.push({ signature, secrets: ctx.secrets });
+    const response = answer(signature);
+    return { status: response.status, statusText: response.statusText, headers: Object.fromEntries(response.headers), body: new Uint8Array(await response.arrayBuffer()) };
   };
-  return { client: createSafeCreativeClient({ ...base, plugins: [echo] }), seen, lines };
+  return { client: createSafeCreativeClient({ ...base, transport: echo }), seen, lines };
 }
 
 const xml = (body: string, status = 200, headers: Record<string, string> = {}) => new Response(body, { status, headers: { 'content-type': 'application/xml', ...headers } });

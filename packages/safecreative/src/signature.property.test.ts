@@ -6,7 +6,7 @@ import { type AttemptContext, Secrets } from '@creditkit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Param, sign } from './signature.js';
-import { signedQueryPlugin } from './signed-query.js';
+import { signedQueryAuthorizer } from './signed-query.js';
 
 const SEED = 20_260_808;
 const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.CREDITKIT_FUZZ_SCALE ?? 1)));
@@ -26,21 +26,14 @@ const serverSignature = (pk: string, pairs: readonly Param[]) =>
     .update([pk, ...[...pairs].filter(([k]) => k !== 'signature' && k !== 'debug-component').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`)].join('&'), 'utf8')
     .digest('hex');
 
-/** Runs the real signing plugin on a request carrying `pairs`, and returns the URL it would send. */
+/** Runs the real signing step on a request carrying `pairs`, and returns the URL it would send. */
 async function sentUrl(pairs: readonly Param[], authkey: string, pk: string): Promise<URL> {
   const url = new URL('https://arena.safecreative.org/v2/');
   for (const [k, v] of pairs) url.searchParams.append(k, v);
-  let sent: Request | undefined;
   const ctx = { codecs: {}, operation: {}, log: () => {}, secrets: new Secrets(), options: { timeoutMs: 1000 } } as unknown as AttemptContext;
-  await signedQueryPlugin({ authkey, privateKey: pk, sendShared: () => Promise.reject(new Error('no clock read here')) }).middleware!(
-    new Request(url),
-    async (request) => {
-      sent = request;
-      return new Response('<sale><code>PS1</code></sale>', { headers: { 'content-type': 'application/xml' } });
-    },
-    ctx,
-  );
-  return new URL(sent!.url);
+  const authorizer = signedQueryAuthorizer({ authkey, privateKey: pk, sendShared: () => Promise.reject(new Error('no clock read here')) });
+  const sent = await authorizer.authorize({ method: 'GET', url: url.href, headers: {} }, ctx);
+  return new URL(sent.url);
 }
 
 describe('Safe Creative signature properties', () => {

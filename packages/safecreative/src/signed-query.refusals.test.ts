@@ -5,7 +5,7 @@ import { AbortedError, ProviderError, Secrets, ServerError } from '@creditkit/co
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useMockServer } from '@creditkit/test-support';
 import { createSafeCreativeClient, type SafeCreativeClientOptions } from './index.js';
-import { signedQueryPlugin } from './signed-query.js';
+import { signedQueryAuthorizer } from './signed-query.js';
 
 let skewMs = 0;
 const mock = useMockServer({ providers: ['safecreative'], now: () => Date.now() + skewMs });
@@ -78,28 +78,24 @@ describe('the clock read is believed only when sane', () => {
 });
 
 describe('the signing step itself', () => {
-  it('is the auth step of every attempt, after the timeout', () => {
-    const { attempt } = client().describe();
-    expect(attempt).toContain('auth:signedQuery');
-    expect(attempt.indexOf('auth:signedQuery')).toBeGreaterThan(attempt.indexOf('timeout'));
-    expect(signedQueryPlugin({ authkey: 'a', privateKey: 'p', sendShared: () => Promise.reject(new Error('unused')) })).toMatchObject({ name: 'auth:signedQuery', phase: 'attempt', after: ['timeout'], tags: ['auth'] });
+  it('is the authorize stage of every attempt, between serialize and send', () => {
+    const { authorize, stages } = client().describe();
+    expect(authorize).toEqual(['auth:signedQuery']);
+    expect(stages.indexOf('authorize')).toBeGreaterThan(stages.indexOf('serialize'));
+    expect(stages.indexOf('authorize')).toBeLessThan(stages.indexOf('send'));
   });
 
   it('replaces an authkey, ztime or signature already in the URL, and never signs them', async () => {
-    const plugin = signedQueryPlugin({ authkey: 'mine', privateKey: 'secret-key', sendShared: () => Promise.reject(new Error('no clock read here')) });
-    let sent: URL | undefined;
-    const next = async (request: Request) => {
-      sent = new URL(request.url);
-      return new Response('<sale><code>S</code><status>PROCESSED</status></sale>', { headers: { 'content-type': 'application/xml' } });
-    };
+    const authorizer = signedQueryAuthorizer({ authkey: 'mine', privateKey: 'secret-key', sendShared: () => Promise.reject(new Error('no clock read here')) });
     const ctx = { codecs: {}, signal: undefined, options: { timeoutMs: 1000 }, secrets: new Secrets(), operation: { responseShape: undefined }, log: () => {} };
-    await plugin.middleware!(new Request('https://sc.example/v2/?component=user.newsale&authkey=theirs&ztime=1&signature=forged'), next as never, ctx as never);
-    expect(sent!.searchParams.getAll('authkey')).toEqual(['mine']);
-    expect(sent!.searchParams.getAll('signature')).toHaveLength(1);
-    expect(sent!.searchParams.get('signature')).not.toBe('forged');
-    expect(sent!.searchParams.getAll('ztime')).toHaveLength(1);
-    expect(sent!.searchParams.get('ztime')).not.toBe('1');
-    expect([...sent!.searchParams.keys()]).toEqual(['authkey', 'component', 'ztime', 'signature']);
+    const signed = await authorizer.authorize({ method: 'GET', url: 'https://sc.example/v2/?component=user.newsale&authkey=theirs&ztime=1&signature=forged', headers: {} }, ctx as never);
+    const sent = new URL(signed.url);
+    expect(sent.searchParams.getAll('authkey')).toEqual(['mine']);
+    expect(sent.searchParams.getAll('signature')).toHaveLength(1);
+    expect(sent.searchParams.get('signature')).not.toBe('forged');
+    expect(sent.searchParams.getAll('ztime')).toHaveLength(1);
+    expect(sent.searchParams.get('ztime')).not.toBe('1');
+    expect([...sent.searchParams.keys()]).toEqual(['authkey', 'component', 'ztime', 'signature']);
   });
 });
 
@@ -111,10 +107,9 @@ describe('how long a signature stays scrubbed from errors and logs', () => {
     try {
       const secrets = new Secrets();
       const added = vi.spyOn(secrets, 'addTemporary');
-      const plugin = signedQueryPlugin({ authkey: 'a', privateKey: 'p', sendShared: () => Promise.reject(new Error('unused')) });
+      const authorizer = signedQueryAuthorizer({ authkey: 'a', privateKey: 'p', sendShared: () => Promise.reject(new Error('unused')) });
       const ctx = { codecs: {}, signal: undefined, deadline, options: { timeoutMs }, secrets, operation: { responseShape: undefined }, log: () => {} };
-      const ok = async () => new Response('<sale><code>S</code><status>PROCESSED</status></sale>', { headers: { 'content-type': 'application/xml' } });
-      await plugin.middleware!(new Request('https://sc.example/v2/?component=user.newsale'), ok as never, ctx as never);
+      await authorizer.authorize({ method: 'GET', url: 'https://sc.example/v2/?component=user.newsale', headers: {} }, ctx as never);
       expect(added).toHaveBeenCalledTimes(1);
       return added.mock.calls[0]![1];
     } finally {

@@ -1,7 +1,7 @@
-// Safe Creative's auth, per attempt: add `authkey` and a fresh `ztime`, sign every parameter, and send the
-// rewritten URL (values percent-encoded on the wire, raw in the signature). On `InvalidTime` the client reads
-// the server's clock (`component=ztime`, unsigned), keeps the offset, and signs and sends once more.
-import { type AttemptContext, type AttemptPlugin, type Codec, type Shape, untilAborted, utf8Strict } from '@creditkit/core';
+// Safe Creative's authorize step, per send: add `authkey` and a fresh `ztime`, sign every parameter, and send the
+// rewritten URL (values percent-encoded on the wire, raw in the signature). On `InvalidTime` the authorizer reads
+// the server's clock (`component=ztime`, unsigned), keeps the offset, and asks core to sign and send once more.
+import { type AttemptContext, type Authorizer, type Codec, type Shape, untilAborted, utf8Strict, type WireRequest, type WireResponse } from '@creditkit/core';
 import { xmlCodec } from '@creditkit/xml';
 import { safeCreativeError } from './errors.js';
 import { ServerClock } from './server-clock.js';
@@ -11,7 +11,7 @@ export interface SignedQueryConfig {
   authkey: string;
   privateKey: string;
   /** Sends the clock read, shared by every call that met InvalidTime, under the client's own timeout. */
-  sendShared: (request: Request, ctx: AttemptContext) => Promise<Response>;
+  sendShared: (request: WireRequest, ctx: AttemptContext) => Promise<WireResponse>;
 }
 
 /** The parameters this plugin owns; a caller's copy of them is replaced, never signed. */
@@ -19,44 +19,39 @@ const SUPPLIED = new Set(['authkey', 'ztime', 'signature']);
 /** `<ztime>1271749821453</ztime>` */
 const ZTIME: Shape = { type: 'integer', xml: { name: 'ztime' } };
 
-export function signedQueryPlugin(config: SignedQueryConfig): AttemptPlugin {
+export function signedQueryAuthorizer(config: SignedQueryConfig): Authorizer {
   const clock = new ServerClock();
-
-  async function signed(request: Request, ztime: number, ctx: AttemptContext): Promise<Request> {
-    const url = new URL(request.url);
-    const params: Param[] = [...url.searchParams].filter(([key]) => !SUPPLIED.has(key));
-    params.push(['authkey', config.authkey], ['ztime', String(ztime)]);
-    const signature = await sign(config.privateKey, params);
-    // A signature lets anyone replay this exact request while its ztime holds: scrubbed from whatever the answer
-    // echoes, for as long as this attempt can still produce an error or a log line (then forgotten).
-    ctx.secrets.addTemporary(signature, signatureTtlMs(ctx));
-    url.search = [...sortByKey(params), ['signature', signature] as const].map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
-    // A GET has no body, so the request can be rebuilt around the new URL as it is.
-    return new Request(url, request);
-  }
-
   return {
     name: 'auth:signedQuery',
-    phase: 'attempt',
-    after: ['timeout'],
-    tags: ['auth'],
-    middleware: async (request, next, ctx) => {
-      const response = await next(await signed(request, clock.now(), ctx));
-      if (!(await saysInvalidTime(response, ctx))) return response;
+    authorize: (request, ctx) => signed(request, clock.now(), config, ctx),
+    async reauthorize(sent, response, ctx) {
+      if (!saysInvalidTime(response, ctx)) return false;
       // The clock read is shared by every call that met InvalidTime: each waits for it only as long as its own
       // attempt may last. A call cut short this way was refused, not left in doubt: its InvalidTime answer stands
       // (a ProviderError), unless its caller aborted.
       let synced = false;
       try {
-        synced = await untilAborted(clock.sync(() => readServerTime(request, config.sendShared, ctx)), ctx.signal);
+        synced = await untilAborted(clock.sync(() => readServerTime(sent, config.sendShared, ctx)), ctx.signal);
       } catch (error) {
         if (ctx.options.signal?.aborted) throw error;
       }
-      if (!synced) return response;
-      ctx.log('info', 'auth.ztime-resync', { offsetMs: Math.round(clock.offsetMs) });
-      return next(await signed(request, clock.now(), ctx));
+      if (synced) ctx.log('info', 'auth.ztime-resync', { offsetMs: Math.round(clock.offsetMs) });
+      return synced;
     },
   };
+}
+
+/** The request signed at `ztime`: the caller's copies of the supplied parameters replaced, never signed. */
+async function signed(request: WireRequest, ztime: number, config: SignedQueryConfig, ctx: AttemptContext): Promise<WireRequest> {
+  const url = new URL(request.url);
+  const params: Param[] = [...url.searchParams].filter(([key]) => !SUPPLIED.has(key));
+  params.push(['authkey', config.authkey], ['ztime', String(ztime)]);
+  const signature = await sign(config.privateKey, params);
+  // A signature lets anyone replay this exact request while its ztime holds: scrubbed from whatever the answer
+  // echoes, for as long as this attempt can still produce an error or a log line (then forgotten).
+  ctx.secrets.addTemporary(signature, signatureTtlMs(ctx));
+  url.search = [...sortByKey(params), ['signature', signature] as const].map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  return { ...request, url: url.href };
 }
 
 /** The attempt's own limit (its answer is read and decoded within it), plus a margin; bounded when there is none. */
@@ -70,12 +65,12 @@ const MAX_SIGNATURE_TTL_MS = 10 * 60_000;
 
 const codecOf = (ctx: AttemptContext): Codec => ctx.codecs['application/xml'] ?? xmlCodec;
 
-async function saysInvalidTime(response: Response, ctx: AttemptContext): Promise<boolean> {
-  if (!response.ok) return false;
+function saysInvalidTime(response: WireResponse, ctx: AttemptContext): boolean {
+  if (response.status < 200 || response.status >= 300) return false;
   try {
     // Strictly UTF-8, as the decoder reads it: a garbled answer is no proof of a refusal, and resending on it could
     // buy twice.
-    const text = utf8Strict(await response.clone().arrayBuffer());
+    const text = utf8Strict(response.body);
     // Most answers are sales: decode (the core decodes them again) only one that can be the refusal.
     if (!text.includes('InvalidTime')) return false;
     // Stryker disable next-line OptionalChaining: without `?.` a non-error answer throws a TypeError, which the catch below answers with the same `false`
@@ -87,14 +82,14 @@ async function saysInvalidTime(response: Response, ctx: AttemptContext): Promise
 }
 
 // Stryker restore BlockStatement
-/** Not through `next`: that runs under the signal of the call that happened to start the read. */
-async function readServerTime(request: Request, send: SignedQueryConfig['sendShared'], ctx: AttemptContext): Promise<number | undefined> {
+/** Through sendShared, never the attempt's own send: that runs under the signal of the call that happened to start the read. */
+async function readServerTime(request: WireRequest, send: SignedQueryConfig['sendShared'], ctx: AttemptContext): Promise<number | undefined> {
   const url = new URL(request.url);
   url.search = 'component=ztime';
   try {
-    const response = await send(new Request(url, { headers: { accept: 'application/xml' } }), ctx);
-    if (!response.ok) return undefined;
-    const ztime = codecOf(ctx).decode(await response.text(), ZTIME);
+    const response = await send({ method: 'GET', url: url.href, headers: { accept: 'application/xml' } }, ctx);
+    if (response.status < 200 || response.status >= 300) return undefined;
+    const ztime = codecOf(ctx).decode(new TextDecoder().decode(response.body), ZTIME);
     // Number.isFinite is true only for a finite number (nil decodes to null).
     return Number.isFinite(ztime) ? (ztime as number) : undefined;
   } catch /* Stryker disable BlockStatement: an empty catch returns undefined, the value this one returns */ {

@@ -1,6 +1,7 @@
 import {
-  ApiError, AuthenticationError, base64, ConfigurationError, createClient, NotFoundError, PermissionDeniedError, RateLimitError, UnsupportedRuntimeError, ValidationError,
+  ApiError, AuthenticationError, base64, ConfigurationError, createClient, NotFoundError, PermissionDeniedError, RateLimitError, type Transport, UnsupportedRuntimeError, ValidationError,
 } from '@creditkit/core';
+import { nodeHttpTransport } from '@creditkit/core/node';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useMockServer } from '@creditkit/test-support';
 // What `@creditkit/core/node` resolves to in a browser bundle, and a client built from the same sources.
@@ -52,9 +53,13 @@ describe('software_DNA queryCredits', () => {
   it('returns Count as a number when the server sends it as a numeric string', async () => {
     mock.simulators.softwaredna.settings.countAsString = true;
     const seen: string[] = [];
-    // Observe the raw wire answer through a plugin, then the decoded result.
-    const spy = { name: 'wire-spy', phase: 'attempt' as const, middleware: async (r: Request, next: (r: Request) => Promise<Response>) => { const res = await next(r); seen.push(await res.clone().text()); return res; } };
-    const credits = await client({ plugins: [spy] }).queryCredits(query({ Target: 'ALL' }));
+    // Observe the raw wire answer through a transport wrapping node:http, then the decoded result.
+    const spy: Transport = async (request, ctx, config) => {
+      const response = await nodeHttpTransport(request, ctx, config);
+      seen.push(new TextDecoder().decode(response.body));
+      return response;
+    };
+    const credits = await client({ transport: spy }).queryCredits(query({ Target: 'ALL' }));
     expect(JSON.parse(seen[0]!)).toEqual([{ Target: 'LICENSE', Name: 'Reports', Count: '5' }, { Target: 'EMAIL', Name: 'Reports', Count: '2' }]);
     expect(credits).toEqual([{ Target: 'LICENSE', Name: 'Reports', Count: 5 }, { Target: 'EMAIL', Name: 'Reports', Count: 2 }]);
   });

@@ -18,11 +18,10 @@ const send: OperationSpec = {
   responseShape: { type: 'object', name: 'Out', properties: { ok: { type: 'boolean' } } },
   validate: Object.assign(() => true, { errors: null }),
 };
-const echo = (plugins: ProviderDefinition['plugins']): ProviderDefinition => ({
+const echo: ProviderDefinition = {
   spec: { id: 'echo', name: 'Echo', servers: { production: 'https://echo.invalid' }, defaultEnvironment: 'production', credentials: { token: { env: 'ECHO_TOKEN' } }, securitySchemes: {}, retryHints: [] },
   operations: { send },
-  ...(plugins ? { plugins } : {}),
-});
+};
 
 function answering(body: string, seen: Request[] = []): typeof fetch {
   return (async (request: Request) => {
@@ -34,23 +33,23 @@ function answering(body: string, seen: Request[] = []): typeof fetch {
 describe('xmlPlugin', () => {
   it('encodes the request and decodes a text/xml answer by the operation shapes', async () => {
     const seen: Request[] = [];
-    const client = createClient(echo(() => [xmlPlugin()]), { token: TOKEN, fetch: answering('<Out><ok>true</ok></Out>', seen), maxRetries: 0 });
+    const client = createClient(echo, { plugins: [xmlPlugin()], token: TOKEN, fetch: answering('<Out><ok>true</ok></Out>', seen), maxRetries: 0 });
     await expect(client.call(send, { n: 5 })).resolves.toEqual({ ok: true });
     expect(seen[0]!.headers.get('content-type')).toBe('application/xml');
     expect(seen[0]!.headers.get('accept')).toBe('application/xml');
     expect(await seen[0]!.text()).toBe('<In xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><n>5</n></In>');
-    expect(client.describe().attempt).toContain('xml');
+    expect(client.describe().codecs).toContain('application/xml');
   });
 
   it('is what makes XML possible: without it the client refuses before sending', async () => {
     const seen: Request[] = [];
-    const client = createClient(echo(undefined), { token: TOKEN, fetch: answering('<Out/>', seen) });
+    const client = createClient(echo, { token: TOKEN, fetch: answering('<Out/>', seen) });
     await expect(client.call(send, { n: 5 })).rejects.toThrow(ConfigurationError);
     expect(seen).toHaveLength(0);
   });
 
   it('reports a hostile answer as a DecodeError with provider, operation and status, its raw text scrubbed', async () => {
-    const client = createClient(echo(() => [xmlPlugin()]), { token: TOKEN, fetch: answering(`<Out><__proto__>${TOKEN}</__proto__></Out>`), maxRetries: 0 });
+    const client = createClient(echo, { plugins: [xmlPlugin()], token: TOKEN, fetch: answering(`<Out><__proto__>${TOKEN}</__proto__></Out>`), maxRetries: 0 });
     const error = await client.call(send, { n: 5 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DecodeError);
     expect(error).toMatchObject({ provider: 'echo', operation: 'send', status: 200, message: expect.stringContaining('__proto__') });

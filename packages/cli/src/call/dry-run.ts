@@ -1,10 +1,8 @@
-// --dry-run: build the exact request through the real pipeline (validation, codecs, auth, signatures) and
-// capture it instead of sending it. Two catches, so nothing leaves whatever the provider's transport:
-// - an injected `fetch` (the client option) takes every request made through fetch; an OAuth2 token request
-//   gets a placeholder token so the pipeline can go on to build the operation's request;
-// - an attempt plugin placed after every other one takes the finished request before any transport
-//   (software_DNA sends through node:http, which never calls `fetch`).
-import { type AttemptPlugin, isSecretName, REDACTED, type Secrets } from '@creditkit/core';
+// --dry-run: build the exact request through the real pipeline (validation, key, codecs, auth, signatures) and
+// capture it instead of sending it: the client's `transport` option swaps the send stage, so nothing leaves
+// whatever the provider's transport. An OAuth2 token request gets a placeholder token so the pipeline can go on to
+// build the operation's request.
+import { isSecretName, REDACTED, type Secrets, type Transport, type WireRequest } from '@creditkit/core';
 import type { CliProvider } from '../providers.js';
 
 export interface CapturedRequest {
@@ -21,8 +19,8 @@ class NotSent extends Error {}
 const PLACEHOLDER_TOKEN = 'dry-run-placeholder-token';
 
 export interface DryRun {
-  /** Options to merge into the client's (fetch + the capturing plugin). */
-  options(provider: CliProvider, clientOptions: Record<string, unknown>): Record<string, unknown>;
+  /** Options to merge into the client's (the capturing transport, no retries). */
+  options(provider: CliProvider): Record<string, unknown>;
   /** Runs the call and returns what would have been sent, redacted; rethrows a failure that came first (validation…). */
   capture(call: () => Promise<unknown>): Promise<CapturedRequest[]>;
 }
@@ -30,36 +28,25 @@ export interface DryRun {
 export function dryRun(secrets: Secrets, baseUrl: string): DryRun {
   const captured: CapturedRequest[] = [];
   secrets.add(PLACEHOLDER_TOKEN);
-  const record = async (request: Request, purpose: CapturedRequest['purpose']) => {
-    captured.push(redact({ purpose, method: request.method, url: request.url, headers: Object.fromEntries(request.headers), ...(request.body ? { body: await request.text() } : {}) }, secrets));
+  const record = (request: WireRequest, purpose: CapturedRequest['purpose']) => {
+    captured.push(redact({ purpose, method: request.method, url: request.url, headers: Object.fromEntries(Object.entries(request.headers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), ...(request.body !== undefined ? { body: request.body } : {}) }, secrets));
   };
 
   return {
-    options(provider, clientOptions) {
+    options(provider) {
       const tokenUrls = new Set(
         Object.values(provider.spec.securitySchemes).flatMap((s) => (s.tokenUrl ? [/^https?:/.test(s.tokenUrl) ? s.tokenUrl : `${baseUrl}${s.tokenUrl}`] : [])),
       );
-      const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-        const request = new Request(input, init);
+      const transport: Transport = async (request) => {
         if (tokenUrls.has(request.url)) {
-          await record(request, 'token');
-          return Response.json({ access_token: PLACEHOLDER_TOKEN, token_type: 'bearer', expires_in: 3600 });
+          record(request, 'token');
+          const body = new TextEncoder().encode(JSON.stringify({ access_token: PLACEHOLDER_TOKEN, token_type: 'bearer', expires_in: 3600 }));
+          return { status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, body };
         }
-        await record(request, 'operation');
+        record(request, 'operation');
         throw new NotSent('dry run');
       };
-      // Innermost: after every attempt plugin the client would run (auth, signatures…), read from a probe client.
-      const probe = provider.createClient({ ...clientOptions, fetch }) as { describe(): { attempt: string[] } };
-      const capture: AttemptPlugin = {
-        name: 'cli:dry-run',
-        phase: 'attempt',
-        after: probe.describe().attempt,
-        middleware: async (request) => {
-          await record(request, 'operation');
-          throw new NotSent('dry run');
-        },
-      };
-      return { fetch, plugins: [capture], maxRetries: 0 };
+      return { transport, maxRetries: 0 };
     },
     async capture(call) {
       try {

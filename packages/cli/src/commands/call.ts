@@ -34,7 +34,7 @@ export async function callCommand(provider: CliProvider, operation: string, args
       if (args.dryRun) {
         const dry = dryRun(target.secrets, target.baseUrl);
         const base = withPlaceholders(provider, target.options, io);
-        const client = provider.createClient({ ...base, ...dry.options(provider, base) }) as unknown as Record<string, Operation>;
+        const client = provider.createClient({ ...base, ...dry.options(provider) }) as unknown as Record<string, Operation>;
         const requests = await dry.capture(() => client[operation]!(input, callOptions));
         io.out(args.json ? toJson({ dryRun: true, requests }, secrets) : formatRequests(requests));
         io.err('dry run: nothing was sent');
@@ -49,9 +49,7 @@ export async function callCommand(provider: CliProvider, operation: string, args
       let result: unknown;
       try {
         const options = { ...target.options, ...shown.options };
-        const probe = provider.createClient(options) as unknown as { describe(): { attempt: string[] } };
-        const learn = learnSecretsPlugin(secrets, probe.describe().attempt);
-        const client = provider.createClient({ ...options, plugins: [learn] }) as unknown as Record<string, Operation>;
+        const client = provider.createClient({ ...options, plugins: [learnSecretsPlugin(secrets)] }) as unknown as Record<string, Operation>;
         result = await client[operation]!(input, callOptions);
       } finally {
         shown.done();

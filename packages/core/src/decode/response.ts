@@ -1,7 +1,10 @@
-// Step 6 and 7 of a call: the read response becomes typed data or a typed error. Bodies are decoded by the
-// media type the server declared (falling back to the operation's), through the codec plugins provide.
+// The decode rules (pipeline/decode.ts applies them): the read response becomes typed data or a typed error.
+// Bodies are decoded by the media type the server declared (falling back to the operation's), through the codecs
+// of core, the provider and the plugins.
 import type { CallContext } from '../context.js';
 import { ApiError, DecodeError, ProviderError } from '../errors.js';
+import { headerOf } from '../header-map.js';
+import type { WireResponse } from '../transport/transport.js';
 import { readPointer } from '../pointer.js';
 import { retryHintMs } from '../timing.js';
 import { checkResponse } from './check-response.js';
@@ -22,11 +25,11 @@ export interface BodyFailure {
 }
 
 /** `preferred`: the media type the client asked for (its `mediaType` option), trusted first when the answer's is vague. */
-export function decodeResponse(response: Response, text: string, ctx: CallContext, hooks: ProviderHooks, preferred?: string): unknown {
+export function decodeResponse(response: WireResponse, text: string, ctx: CallContext, hooks: ProviderHooks, preferred?: string): unknown {
   const context = { provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets };
   const op = ctx.operation;
-  if (!response.ok) {
-    const body = decodeLoosely(text, response.headers.get('content-type'), ctx);
+  if (!isOk(response)) {
+    const body = decodeLoosely(text, headerOf(response.headers, 'content-type'), ctx);
     // Retry-After counts on any status; a provider's rate-limit headers (sent on every response by Fusebill)
     // only say when to come back on a 429.
     const retryAfterMs = retryHintMs(response.headers, response.status === 429 ? ctx.provider.retryHints : []);
@@ -40,9 +43,9 @@ export function decodeResponse(response: Response, text: string, ctx: CallContex
     });
   }
   const declared = preferred && op.responseMediaTypes.some((m) => essence(m) === essence(preferred)) ? [preferred, ...op.responseMediaTypes] : op.responseMediaTypes;
-  const codec = pickCodec(response.headers.get('content-type'), declared, ctx.codecs);
+  const codec = pickCodec(headerOf(response.headers, 'content-type'), declared, ctx.codecs);
   if (!codec) {
-    throw new DecodeError(`Unexpected content type '${response.headers.get('content-type')}' (expected ${op.responseMediaTypes.join(' or ')})`, { ...context, raw: text, status: response.status });
+    throw new DecodeError(`Unexpected content type '${headerOf(response.headers, 'content-type')}' (expected ${op.responseMediaTypes.join(' or ')})`, { ...context, raw: text, status: response.status });
   }
   // An answer the spec describes, but empty (a proxy, a crash mid-write): unreadable, not a result of `undefined`.
   if (op.responseShape && text.trim() === '' && response.status !== 204) {
@@ -61,6 +64,9 @@ export function decodeResponse(response: Response, text: string, ctx: CallContex
   checkResponse(data, text, response.status, ctx);
   return data;
 }
+
+/** A 2xx, as `Response.ok` says. */
+export const isOk = (response: WireResponse): boolean => response.status >= 200 && response.status < 300;
 
 function pickCodec(contentType: string | null, declared: readonly string[], codecs: Readonly<Record<string, Codec>>): Codec | undefined {
   const actual = essence(contentType);
@@ -97,7 +103,7 @@ function bodyError(data: unknown, ctx: CallContext): BodyFailure | undefined {
 
 const isPresent = (v: unknown) => v !== undefined && v !== null && v !== '' && !(typeof v === 'object' && Object.keys(v as object).length === 0);
 
-function defaultMessage(body: unknown, response: Response): string {
+function defaultMessage(body: unknown, response: WireResponse): string {
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>;
     const m = b.message ?? b.Message ?? b.error_description ?? b.error;

@@ -1,12 +1,10 @@
 // The key policy on the wire: which operations get a key, which key is sent, and what an unknown outcome says
 // about it (the reconcile input and hint a caller uses before resending by hand).
 import { describe, expect, it } from 'vitest';
+import { TINY_KEY, tinyOperations, tinyProvider, useTinyMock } from '@creditkit/test-support';
 import { createClient } from '../client.js';
 import { OutcomeUnknownError } from '../errors.js';
-import { type CallPlugin, type Plugin, resolvePlugins } from '../plugin.js';
 import type { OperationSpec } from '../spec-types.js';
-import { TINY_KEY, tinyOperations, tinyProvider, useTinyMock } from '@creditkit/test-support';
-import { idempotencyPlugin } from './idempotency.js';
 
 const server = useTinyMock();
 const client = () => createClient(tinyProvider, { apiKey: TINY_KEY, baseUrl: server.mock.url('tiny'), retry: { baseDelayMs: 1, maxDelayMs: 5 } });
@@ -25,13 +23,7 @@ const lookup = {
   fields: [{ name: 'account', in: 'path' }, { name: 'ref', in: 'query' }],
 } satisfies OperationSpec;
 
-describe('idempotency plugin', () => {
-  it('takes its place after validation and before retry, whatever order the list gives', () => {
-    const call = (name: string): CallPlugin => ({ name, phase: 'call' });
-    const order = resolvePlugins([call('retry'), idempotencyPlugin(), call('validation')]);
-    expect(order.call.map((p: Plugin) => p.name)).toEqual(['validation', 'idempotency', 'retry']);
-  });
-
+describe('idempotency key', () => {
   it('invents no key for a safe operation, even one whose rule names a field', async () => {
     await client().call(lookup, { account: 'z' }, { idempotencyKey: 'order-1' });
     await client().call(lookup, { account: 'z' });

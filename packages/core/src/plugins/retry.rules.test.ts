@@ -89,8 +89,8 @@ describe('idempotency keys', () => {
   });
 
   it('runs after validation and before the retry loop', () => {
-    const { call } = tiny().client.describe();
-    expect(call.indexOf('validation')).toBeLessThan(call.indexOf('idempotency'));
-    expect(call.indexOf('idempotency')).toBeLessThan(call.indexOf('retry'));
+    const { stages } = tiny().client.describe();
+    expect(stages.indexOf('validate')).toBeLessThan(stages.indexOf('key'));
+    expect(stages.indexOf('key')).toBeLessThan(stages.indexOf('retry'));
   });
 });

@@ -1,13 +1,9 @@
-// The outermost loop of a call. Retries what is safe to repeat, waits as the server asks (bounded), and
-// never repeats a purchase that may already have been applied.
+// The retry rules: which failure may be sent again (`classify`), the error an unsafe purchase in doubt ends
+// with, and the abortable wait between attempts. The loop that applies them is pipeline/retry-loop.ts.
 import { errorKindOf } from '../error-kinds.js';
-import {
-  AbortedError, AlreadyAppliedError, ApiError, ConflictError, ConnectionError, type DecodeError,
-  OutcomeUnknownError, TimeoutError,
-} from '../errors.js';
+import { AbortedError, ApiError, ConnectionError, type DecodeError, OutcomeUnknownError, TimeoutError } from '../errors.js';
 import type { CallContext } from '../context.js';
-import type { CallPlugin } from '../plugin.js';
-import { fullJitter, sleep } from '../timing.js';
+import { sleep } from '../timing.js';
 
 export interface RetryOptions {
   /** First backoff ceiling in ms (doubles per retry). Default 500. */
@@ -27,9 +23,6 @@ export interface RetryDecision {
   /** The server's requested wait, if it gave one. */
   hintMs?: number;
 }
-
-/** Call-state slot: the number of the last attempt that reached the transport (set by the client). */
-export const SENT_ATTEMPT = 'transport.sentAttempt';
 
 /** Decides for one failed attempt, from the operation's idempotency class (see README, "Retries"). */
 export function classify(error: unknown, ctx: CallContext): RetryDecision {
@@ -60,49 +53,11 @@ export function classify(error: unknown, ctx: CallContext): RetryDecision {
 }
 
 /** Whether the operation's own request of the current attempt was handed to the transport. */
-const reachedTransport = (ctx: CallContext) => ctx.state.get(SENT_ATTEMPT) === ctx.history.length + 1;
+const reachedTransport = (ctx: CallContext) => ctx.sentAttempt === ctx.history.length + 1;
 
 const hint = (ms: number | undefined) => (ms === undefined ? {} : { hintMs: ms });
 
-export function retryPlugin(options: RetryOptions = {}): CallPlugin {
-  const baseDelayMs = options.baseDelayMs ?? 500;
-  const maxDelayMs = options.maxDelayMs ?? 8000;
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-  return {
-    name: 'retry',
-    phase: 'call',
-    after: ['validation', 'idempotency'],
-    tags: ['retry'],
-    middleware: async (input, next, ctx) => {
-      const { maxRetries } = ctx.options;
-      for (let retry = 0; ; retry++) {
-        try {
-          return await next(input);
-        } catch (error) {
-          const decision = classify(error, ctx);
-          const attempt = retry + 1;
-          ctx.history.push({ attempt, ambiguous: decision.ambiguous, error: error instanceof Error ? error.name : String(error) });
-          const earlierAmbiguous = ctx.history.slice(0, -1).some((h) => h.ambiguous);
-          const rule = ctx.operation.idempotency;
-          if (error instanceof ConflictError && rule.conflictMeansDone && earlierAmbiguous) {
-            throw new AlreadyAppliedError({ provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets, cause: error, idempotencyKey: String(ctx.state.get('idempotencyKey') ?? '') });
-          }
-          if (!decision.retry || retry >= maxRetries) throw finalError(error, decision, ctx, attempt);
-          const wait = decision.hintMs ?? fullJitter(retry, baseDelayMs, maxDelayMs, options.random);
-          const remaining = ctx.deadline === undefined ? Number.POSITIVE_INFINITY : ctx.deadline - Date.now();
-          if (decision.hintMs !== undefined && (decision.hintMs > maxRetryAfterMs || decision.hintMs > remaining)) {
-            ctx.log('warn', 'retry.hint-exceeds-budget', { attempt, retryAfterMs: decision.hintMs, budgetMs: Math.min(maxRetryAfterMs, remaining) });
-            throw error;
-          }
-          ctx.log('info', 'retry.scheduled', { attempt, waitMs: wait, reason: error instanceof Error ? error.message : String(error) });
-          await waitOrStop(wait, remaining, ctx);
-        }
-      }
-    },
-  };
-}
-
-function finalError(error: unknown, decision: RetryDecision, ctx: CallContext, attempts: number): unknown {
+export function finalError(error: unknown, decision: RetryDecision, ctx: CallContext, attempts: number): unknown {
   if (!decision.ambiguous || ctx.operation.idempotency.kind !== 'unsafe') return error;
   return outcomeUnknown(ctx, error, attempts);
 }
@@ -113,7 +68,7 @@ function finalError(error: unknown, decision: RetryDecision, ctx: CallContext, a
  */
 export function outcomeUnknown(ctx: CallContext, cause: unknown, attempts: number, answer?: unknown): OutcomeUnknownError {
   const rule = ctx.operation.idempotency;
-  const key = ctx.state.get('idempotencyKey');
+  const key = ctx.idempotencyKey;
   const check = key === undefined ? 'this request' : `${rule.field} ${String(key)}`;
   return new OutcomeUnknownError({
     provider: ctx.provider.id,
@@ -124,7 +79,7 @@ export function outcomeUnknown(ctx: CallContext, cause: unknown, attempts: numbe
     reconcile: {
       method: ctx.operation.method,
       path: ctx.operation.path,
-      input: ctx.state.get('input'),
+      input: ctx.input,
       hint: `Check the ${ctx.provider.name} account for ${check} before sending it again${key === undefined ? '' : `; a resend should reuse that ${rule.field}`}.`,
       ...(answer === undefined ? {} : { answer }),
     },
@@ -136,7 +91,7 @@ export function outcomeUnknown(ctx: CallContext, cause: unknown, attempts: numbe
  * deadline ends the call whatever `Date.now()` says afterwards: a timer may fire a millisecond before the wall
  * clock reaches the deadline, and that must not buy one more attempt.
  */
-async function waitOrStop(wait: number, remaining: number, ctx: CallContext): Promise<void> {
+export async function waitOrStop(wait: number, remaining: number, ctx: CallContext): Promise<void> {
   const signals = [ctx.options.signal].filter((s): s is AbortSignal => !!s);
   try {
     await sleep(Math.min(wait, Math.max(0, remaining)), signals.length ? AbortSignal.any(signals) : undefined);

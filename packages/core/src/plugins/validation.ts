@@ -1,27 +1,22 @@
-// Step 2 of a call: the generated validator checks the input against the spec; nothing is sent on failure.
+// The validation rules (pipeline/validate.ts applies them first in every call): the generated validator checks
+// the input against the spec, plus what no schema says (a path segment that would move the URL, an unpaired
+// surrogate); nothing is sent on failure.
+import type { CallContext } from '../context.js';
 import { type Issue, ValidationError } from '../errors.js';
-import type { CallPlugin } from '../plugin.js';
 import type { Secrets } from '../redact.js';
 import type { OperationSpec, ValidatorIssue } from '../spec-types.js';
 
-export function validationPlugin(): CallPlugin {
-  return {
-    name: 'validation',
-    phase: 'call',
-    tags: ['validation'],
-    middleware: async (input, next, ctx) => {
-      const { operation: op } = ctx;
-      if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-        throw new ValidationError([{ path: '', rule: 'type', message: 'input must be an object' }], { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
-      }
-      if (!op.validate(input)) {
-        throw new ValidationError(toIssues(op.validate.errors ?? [], { secrets: ctx.secrets }), { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
-      }
-      const unsendable = [...unpairedSurrogates(input), ...pathSegmentIssues(op, input as Record<string, unknown>)];
-      if (unsendable.length) throw new ValidationError(unsendable, { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
-      return next(input);
-    },
-  };
+/** Throws a ValidationError listing every issue of `input`; returns when it may be sent. */
+export function validateInput(input: unknown, ctx: CallContext): asserts input is Record<string, unknown> {
+  const { operation: op } = ctx;
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new ValidationError([{ path: '', rule: 'type', message: 'input must be an object' }], { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
+  }
+  if (!op.validate(input)) {
+    throw new ValidationError(toIssues(op.validate.errors ?? [], { secrets: ctx.secrets }), { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
+  }
+  const unsendable = [...unpairedSurrogates(input), ...pathSegmentIssues(op, input as Record<string, unknown>)];
+  if (unsendable.length) throw new ValidationError(unsendable, { provider: ctx.provider.id, operation: op.id, secrets: ctx.secrets });
 }
 
 export interface IssueOptions {

@@ -86,7 +86,7 @@ describe.each(TRANSPORT_VARIANTS)('over %s', (_name, variant) => {
 
 describe('a transport that never settles', () => {
   it('is ended by the attempt timeout: a TimeoutError, not a hang', async () => {
-    const stuck: Transport = () => new Promise<Response>(() => {});
+    const stuck: Transport = () => new Promise(() => {});
     const client = createClient({ ...tinyProvider, transport: stuck }, { apiKey: 'k-123', baseUrl: peer.server.url, maxRetries: 0 });
     const started = performance.now();
     const { error } = await settle(client.call(tinyOperations.getBalance, { account: 'a' }, { timeoutMs: 50 }));

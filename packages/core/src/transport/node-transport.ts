@@ -1,46 +1,54 @@
 // node:http(s) transport, the default in Node (as the AWS SDK's NodeHttpHandler is): it costs less per request
 // than Node 20's WHATWG fetch, and it is the one that can send a JSON body on a GET (software_DNA's credits
 // query), which fetch refuses. Imported through `@creditkit/core/node`; browsers get node-transport.browser.
-import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { ConnectionError } from '../errors.js';
-import { bodySource } from '../request.js';
 import { dropStaleSockets, noteIdleAfter } from './fresh-socket.js';
-import { bufferedAnswer, checkStatus, headersFromRaw, invalidResponse } from './received.js';
-import type { Transport } from './transport.js';
+import { checkStatus, headersFromRaw, invalidResponse, wireAnswer } from './received.js';
+import type { Transport, WireResponse } from './transport.js';
 import { bodyTooLarge, joinChunks, toConnectionError } from './transport.js';
 
 const USER_AGENT = `creditkit (node:http; Node.js ${process.version})`;
 /** creditkit's own pools (set up as Node's global agents are), so that their sockets' idle times are all known. */
 const AGENT_OPTIONS = { keepAlive: true, scheduling: 'lifo', timeout: 5000 } as const;
-const agents = { 'http:': new HttpAgent(AGENT_OPTIONS), 'https:': new HttpsAgent(AGENT_OPTIONS) };
+
+interface Pool {
+  send: (url: URL, options: RequestOptions, onResponse: (res: IncomingMessage) => void) => ClientRequest;
+  agent: Agent;
+}
+
+/**
+ * node:http and node:https are loaded at the first request of their protocol, not at import: an app that imports
+ * a client does not pay for the TLS stack before it calls (and one that only calls https never loads both pools).
+ */
+const pools: { 'http:'?: Promise<Pool>; 'https:'?: Promise<Pool> } = {};
+const ready: { 'http:'?: Pool; 'https:'?: Pool } = {};
+const loadPool = (protocol: 'http:' | 'https:'): Promise<Pool> =>
+  (pools[protocol] ??= (protocol === 'https:' ? import('node:https') : import('node:http')).then((m) => (ready[protocol] = { send: m.request, agent: new m.Agent(AGENT_OPTIONS) })));
 
 export const nodeHttpTransport: Transport = async (request, ctx, config) => {
   const url = new URL(request.url);
-  const source = bodySource(request);
-  const body = source !== undefined ? Buffer.from(source) : request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+  const body = request.body === undefined ? undefined : Buffer.from(request.body);
+  // In name order, as a WHATWG Headers lists them (what this transport sent before requests were plain data).
   const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+  for (const name of Object.keys(request.headers).sort()) headers[name] = request.headers[name]!;
   if (body) headers['content-length'] = String(body.byteLength);
   // node:http sends none of its own (fetch sends `node`); some gateways refuse a request without one.
   headers['user-agent'] ??= USER_AGENT;
-  const https = url.protocol === 'https:';
-  const send = https ? httpsRequest : httpRequest;
-  const agent = agents[https ? 'https:' : 'http:'];
+  const protocol = url.protocol === 'https:' ? 'https:' : 'http:';
+  const { send, agent } = ready[protocol] ?? (await loadPool(protocol));
   const signal = ctx.signal;
   if (signal?.aborted) throw signal.reason;
   if (ctx.operation.idempotency.kind === 'unsafe') dropStaleSockets(agent);
 
-  return new Promise<Response>((resolve, reject) => {
+  return new Promise<WireResponse>((resolve, reject) => {
     let stage: 'connect' | 'response' = 'connect';
     let answered = false;
     const req = send(url, { method: request.method, headers, agent, ...(signal ? { signal } : {}) }, (res) => {
       stage = 'response';
       answered = true;
       noteIdleAfter(res);
-      let answerHeaders: Headers;
+      let answerHeaders: Record<string, string>;
       try {
         answerHeaders = headersFromRaw(res.rawHeaders, ctx);
         checkStatus(res.statusCode ?? 0, answerHeaders, request.url, ctx);
@@ -48,13 +56,7 @@ export const nodeHttpTransport: Transport = async (request, ctx, config) => {
         res.destroy();
         return fail(error);
       }
-      readAll(res, config.maxResponseBytes, ctx).then((bytes) => {
-        try {
-          resolve(bufferedAnswer(bytes, res.statusCode!, res.statusMessage, answerHeaders, ctx));
-        } catch (error) {
-          fail(error);
-        }
-      }, fail);
+      readAll(res, config.maxResponseBytes, ctx).then((bytes) => resolve(wireAnswer(bytes, res.statusCode!, res.statusMessage, answerHeaders)), fail);
     });
     // Once the request is written, a failure can no longer prove the server never saw it.
     req.on('finish', () => {
@@ -80,17 +82,32 @@ export const nodeHttpTransport: Transport = async (request, ctx, config) => {
   });
 };
 
-/** The whole body up to `limit` bytes; a cut-off body rejects (async iteration sees the premature close). */
-async function readAll(res: IncomingMessage, limit: number, ctx: Parameters<Transport>[1]): Promise<Uint8Array<ArrayBuffer>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > limit) {
-      res.destroy();
-      throw bodyTooLarge(limit, ctx);
-    }
-    chunks.push(chunk);
-  }
-  return joinChunks(chunks, size);
+/**
+ * The whole body up to `limit` bytes. A body cut off (the connection closed before its end) rejects; read by
+ * events rather than async iteration, which costs an iterator and a promise per chunk.
+ */
+function readAll(res: IncomingMessage, limit: number, ctx: Parameters<Transport>[1]): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      if (error === undefined) resolve(joinChunks(chunks, size));
+      else reject(error);
+    };
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        settle(bodyTooLarge(limit, ctx));
+        res.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    res.on('end', () => settle(undefined));
+    res.on('error', settle);
+    res.on('close', () => settle(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })));
+  });
 }

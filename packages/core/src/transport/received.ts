@@ -1,10 +1,11 @@
-// What a transport may hand on from the wire. A WHATWG Response throws on a status outside 200–599 and on a
-// reason phrase with control characters, so every answer is checked here first: one that cannot be represented
-// is a typed "sent, outcome unknown" failure, never a raw RangeError/TypeError (and never a crash in a callback).
-// No redirect is ever followed: a 3xx ends the call, naming only where it pointed to (its origin).
+// What a transport may hand on from the wire. Every answer is checked here first: a status outside 200–599, or a
+// header line HTTP does not allow, is a typed "sent, outcome unknown" failure, never a raw RangeError/TypeError
+// (and never a crash in a callback). No redirect is ever followed: a 3xx ends the call, naming only where it
+// pointed to (its origin).
 import type { AttemptContext } from '../context.js';
 import { ApiError, ConnectionError, UnsupportedRuntimeError } from '../errors.js';
-import { BufferedResponse } from './buffered-response.js';
+import { type HeaderSource, headerOf } from '../header-map.js';
+import type { WireResponse } from './transport.js';
 
 /** The code of every answer that reached us but cannot be read as an HTTP response. */
 export const INVALID_RESPONSE = 'INVALID_RESPONSE';
@@ -25,18 +26,17 @@ export function invalidResponse(detail: string, ctx: AttemptContext, cause?: unk
  * Throws unless the status line can be handed on: a status a Response can hold (200–599: a final 1xx, 600 or
  * 999 cannot), and no redirect (an ApiError naming the `Location`'s origin, never its path or query).
  */
-export function checkStatus(status: number, headers: Headers, requestUrl: string, ctx: AttemptContext): void {
+export function checkStatus(status: number, headers: HeaderSource, requestUrl: string, ctx: AttemptContext): void {
   if (!Number.isInteger(status) || status < 200 || status > 599) {
     throw invalidResponse(`status ${status} is not a final HTTP status (200–599)`, ctx);
   }
-  if (status >= 300 && status < 400) throw redirectRefused(status, headers.get('location'), requestUrl, ctx);
+  if (status >= 300 && status < 400) throw redirectRefused(status, headerOf(headers, 'location'), requestUrl, ctx);
 }
 
 export function redirectRefused(status: number, location: string | null, requestUrl: string, ctx: AttemptContext): ApiError {
   const target = location === null ? undefined : originOf(location, requestUrl);
   const where = location === null ? 'without a Location' : target ? `to ${target}` : 'to an unreadable Location';
-  const headers = new Headers();
-  if (target) headers.set('location', target);
+  const headers: Record<string, string> = target ? { location: target } : {};
   return ApiError.from({
     provider: ctx.provider.id,
     operation: ctx.operation.id,
@@ -82,23 +82,27 @@ export function readableReason(reason: string | undefined): string {
   return reason !== undefined && /^[\t\x20-\x7e\x80-\xff]*$/.test(reason) ? reason : '';
 }
 
-/** Headers from a raw `[name, value, name, value…]` list; a line Headers refuses makes the answer unusable. */
-export function headersFromRaw(raw: readonly string[], ctx: AttemptContext): Headers {
-  const headers = new Headers();
-  try {
-    for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  } catch {
-    // The TypeError quotes the line: not kept, it may hold anything.
-    throw invalidResponse('a header line that HTTP does not allow', ctx);
+/** A header name HTTP allows (a token), and a value without NUL, CR or LF: what WHATWG Headers accepts. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const BAD_VALUE = /[\0\r\n]/;
+/** Leading and trailing HTTP whitespace, which Headers strips from a value. */
+const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+
+/** Headers from a raw `[name, value, name, value…]` list; a line HTTP does not allow makes the answer unusable. */
+export function headersFromRaw(raw: readonly string[], ctx: AttemptContext): Record<string, string> {
+  const headers: Record<string, string> = Object.create(null);
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!;
+    const value = raw[i + 1]!.replace(EDGE_WHITESPACE, '');
+    // The line itself is never quoted: it may hold anything.
+    if (!TOKEN.test(name) || BAD_VALUE.test(value)) throw invalidResponse('a header line that HTTP does not allow', ctx);
+    const key = name.toLowerCase();
+    headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
   }
   return headers;
 }
 
-/** The read answer as a Response; its status and headers were checked, the reason phrase is made safe. */
-export function bufferedAnswer(bytes: Uint8Array<ArrayBuffer>, status: number, reason: string | undefined, headers: Headers, ctx: AttemptContext): Response {
-  try {
-    return new BufferedResponse(bytes, { status, statusText: readableReason(reason), headers });
-  } catch (error) {
-    throw invalidResponse(`status ${status} cannot be represented`, ctx, error);
-  }
+/** The read answer as plain data; its status and headers were checked, the reason phrase is made safe. */
+export function wireAnswer(body: Uint8Array, status: number, reason: string | undefined, headers: Record<string, string>): WireResponse {
+  return { status, statusText: readableReason(reason), headers, body };
 }

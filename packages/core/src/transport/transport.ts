@@ -1,9 +1,34 @@
-// The innermost step of an attempt: send one Request, return a Response whose body is already read
-// (so the attempt's timeout and the size bound cover the whole exchange).
-import { ConnectionError, CreditkitError } from '../errors.js';
+// The contract of the send stage: one WireRequest out, one WireResponse back with its body already read whole
+// (so the attempt's timeout and the size bound cover the whole exchange). Plain data both ways: a transport
+// builds whatever objects its own API needs (fetch a Request) inside itself, and nothing else does.
 import type { AttemptContext } from '../context.js';
+import { ConnectionError, CreditkitError } from '../errors.js';
+import type { HeaderMap } from '../header-map.js';
 
-export type Transport = (request: Request, ctx: AttemptContext, config: TransportConfig) => Promise<Response>;
+/** What the serialize and authorize stages hand to the send stage. Header names are lower-case. */
+export interface WireRequest {
+  readonly method: string;
+  /** Absolute and normalised (as `new URL(...).href` writes it). */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Encoded by the operation's codec; a GET may carry one (software_DNA), which only node:http can send. */
+  readonly body?: string;
+}
+
+/** A final answer (200–599, never a redirect), read whole. */
+export interface WireResponse {
+  readonly status: number;
+  /** The reason phrase, or '' when it had characters HTTP does not allow. */
+  readonly statusText: string;
+  readonly headers: HeaderMap;
+  readonly body: Uint8Array;
+}
+
+/**
+ * Sends one request. `config` is core's (the size bound, the fetch option); a transport given as the
+ * client's `transport` option (a dry run, a canned answer) may ignore it.
+ */
+export type Transport = (request: WireRequest, ctx: AttemptContext, config: TransportConfig) => Promise<WireResponse>;
 
 export interface TransportConfig {
   fetch?: typeof fetch;

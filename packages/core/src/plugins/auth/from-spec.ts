@@ -1,13 +1,14 @@
-// The auth plugins a provider needs, read from its spec's security schemes: API keys in headers or the
-// query, HTTP Basic (user:password, or a token used verbatim), and OAuth2 client credentials.
+// The authorizers a provider needs, read from its spec's security schemes: API keys in headers, HTTP Basic
+// (user:password, or a token used verbatim), and OAuth2 client credentials.
+import type { AttemptContext } from '../../context.js';
 import { base64 } from '../../encoding.js';
 import { ConfigurationError } from '../../errors.js';
-import type { AttemptContext } from '../../context.js';
-import type { AttemptPlugin } from '../../plugin.js';
+import { type Authorizer, withHeader } from '../../pipeline/authorize.js';
 import type { Secrets } from '../../redact.js';
 import type { ProviderSpec } from '../../spec-types.js';
+import type { WireRequest, WireResponse } from '../../transport/transport.js';
 import { checkHeaderValue, credentialFor, credentialOption } from './credentials.js';
-import { oauth2ClientCredentialsPlugin } from './oauth2.js';
+import { oauth2ClientCredentials } from './oauth2.js';
 
 export interface AuthSetup {
   spec: ProviderSpec;
@@ -15,20 +16,20 @@ export interface AuthSetup {
   secrets: Secrets;
   baseUrl: string;
   /** How a side request shared by several calls (an OAuth2 token) leaves: the client's transport and timeout. */
-  sendShared: (request: Request, ctx: AttemptContext) => Promise<Response>;
+  sendShared: (request: WireRequest, ctx: AttemptContext) => Promise<WireResponse>;
 }
 
-export function authPluginsFromSpec(setup: AuthSetup, schemes: readonly string[]): AttemptPlugin[] {
+export function authorizersFromSpec(setup: AuthSetup, schemes: readonly string[]): Authorizer[] {
   const { spec, credentials, secrets } = setup;
-  return schemes.map((name): AttemptPlugin => {
+  return schemes.map((name): Authorizer => {
     const scheme = spec.securitySchemes[name];
     if (!scheme) throw new ConfigurationError(`${spec.name}: unknown security scheme '${name}'`, { provider: spec.id });
-    const base = { name: `auth:${name}`, phase: 'attempt' as const, after: ['timeout'], tags: ['auth'] };
+    const base = { name: `auth:${name}` };
     if (scheme.type === 'apiKey' && scheme.in === 'header') {
       const option = credentialOption(spec, name);
       const value = credentials[option]!;
       checkHeaderValue(spec, option, scheme.name!, value);
-      return { ...base, middleware: (request, next) => next(withHeader(request, scheme.name!, value)) };
+      return { ...base, authorize: (request) => withHeader(request, scheme.name!, value) };
     }
     if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') {
       const verbatim = (scheme.extension as { basic?: string } | undefined)?.basic === 'verbatim';
@@ -40,11 +41,11 @@ export function authPluginsFromSpec(setup: AuthSetup, schemes: readonly string[]
         ? credentialFor(spec, credentials, name, 'token')
         : base64(`${credentialFor(spec, credentials, name, 'username')}:${credentialFor(spec, credentials, name, 'password')}`);
       secrets.add(token);
-      return { ...base, middleware: (request, next) => next(withHeader(request, 'authorization', `Basic ${token}`)) };
+      return { ...base, authorize: (request) => withHeader(request, 'authorization', `Basic ${token}`) };
     }
     if (scheme.type === 'oauth2' && scheme.tokenUrl) {
       const tokenUrl = /^https?:/.test(scheme.tokenUrl) ? scheme.tokenUrl : `${setup.baseUrl}${scheme.tokenUrl}`;
-      return oauth2ClientCredentialsPlugin({
+      return oauth2ClientCredentials({
         scheme: name,
         tokenUrl,
         clientId: credentialFor(spec, credentials, name, 'clientId'),
@@ -54,10 +55,4 @@ export function authPluginsFromSpec(setup: AuthSetup, schemes: readonly string[]
     }
     throw new ConfigurationError(`${spec.name}: security scheme '${name}' (${scheme.type}) needs a provider-specific auth plugin`, { provider: spec.id });
   });
-}
-
-/** Headers of a Request are mutable until it is sent; setting them keeps its body untouched. */
-function withHeader(request: Request, name: string, value: string): Request {
-  request.headers.set(name, value);
-  return request;
 }
