@@ -68,7 +68,9 @@ describe('baseUrl', () => {
   });
 
   it.each(['not a url', 'ftp://127.0.0.1/', '/relative/path'])('refuses %s as a ConfigurationError', (baseUrl) => {
-    expect(errorKindOf(construct({ apiKey: 'k', baseUrl })).kind).toBe('configuration');
+    const error = construct({ apiKey: 'k', baseUrl });
+    expect(errorKindOf(error).kind).toBe('configuration');
+    expect(error).toMatchObject({ option: 'baseUrl' });
   });
 });
 
@@ -78,6 +80,7 @@ describe('environment', () => {
     // A bad option: neither a credential problem nor a runtime that cannot make the call.
     expect(errorKindOf(error)).toEqual({ kind: 'configuration', retry: 'never', exit: 'usage' });
     expect((error as Error).message).toContain('unknown environment');
+    expect(error).toMatchObject({ option: 'environment' });
   });
 
   it('takes one the spec names', () => {
@@ -98,5 +101,6 @@ describe('numeric limits', () => {
     const error = construct({ apiKey: 'k', [name]: value });
     expect(errorKindOf(error).kind).toBe('configuration');
     expect((error as Error).message).toContain(`${name} must be`);
+    expect(error).toMatchObject({ option: name });
   });
 });

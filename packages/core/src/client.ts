@@ -198,7 +198,7 @@ function checkLimits(options: ClientOptions, spec: ProviderSpec): void {
   ];
   for (const [name, ok, what] of rules) {
     const value = options[name];
-    if (value !== undefined && !ok(value)) throw new ConfigurationError(`${spec.name}: ${name} must be ${what}`, { provider: spec.id });
+    if (value !== undefined && !ok(value)) throw new ConfigurationError(`${spec.name}: ${name} must be ${what}`, { provider: spec.id, option: name });
   }
 }
 
@@ -210,12 +210,12 @@ function serverUrlOf(spec: ProviderSpec, environment: unknown): string {
     if (typeof url === 'string') return url;
   }
   const shown = typeof name === 'string' ? `'${name.slice(0, 40)}'` : `of type ${typeof name}`;
-  throw new ConfigurationError(`${spec.name}: unknown environment ${shown} (choose ${Object.keys(spec.servers).join(' or ')}, or pass baseUrl)`, { provider: spec.id });
+  throw new ConfigurationError(`${spec.name}: unknown environment ${shown} (choose ${Object.keys(spec.servers).join(' or ')}, or pass baseUrl)`, { provider: spec.id, option: 'environment' });
 }
 
 /** An absolute http(s) URL without credentials in it; the value itself is never printed (it may hold a password). */
 function checkedBaseUrl(value: unknown, spec: ProviderSpec): string {
-  const refuse = (why: string) => new ConfigurationError(`${spec.name}: baseUrl ${why}`, { provider: spec.id });
+  const refuse = (why: string) => new ConfigurationError(`${spec.name}: baseUrl ${why}`, { provider: spec.id, option: 'baseUrl' });
   if (typeof value !== 'string') throw refuse('must be a string');
   let url: URL;
   try {

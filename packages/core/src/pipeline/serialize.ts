@@ -1,10 +1,10 @@
 // Stage `serialize` — contract: per attempt, turns the call's input (the API's own field names, the key filled in)
 // into a WireRequest: path, query and header fields placed by the operation's field table, the URL built by
 // openapi-fetch's own serializers, the body encoded by the codec of the chosen media type, `accept` and
-// `content-type` set. Plain data only: no WHATWG Request or Headers. A missing codec is a ConfigurationError.
+// `content-type` set. Plain data only: no WHATWG Request or Headers. A missing codec is an UnsupportedRuntimeError.
 import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 import { type Codec, essence } from '../decode/codec.js';
-import { ConfigurationError } from '../errors.js';
+import { UnsupportedRuntimeError } from '../errors.js';
 import type { OperationSpec } from '../spec-types.js';
 import type { WireRequest } from '../transport/transport.js';
 
@@ -42,7 +42,7 @@ export function serialize(op: OperationSpec, input: Record<string, unknown>, opt
   }
   const requestType = pick(op.requestMediaTypes, options.preferred, options.codecs);
   const codec = requestType ? options.codecs[essence(requestType)] : undefined;
-  if (!codec) throw new ConfigurationError(`No codec for ${op.requestMediaTypes.join(', ')}: add the plugin that provides it`, { operation: op.id });
+  if (!codec) throw new UnsupportedRuntimeError(`No codec for ${op.requestMediaTypes.join(', ')}: add the plugin that provides it`, { operation: op.id });
   headers['content-type'] = requestType!;
   mergeInto(headers, header);
   return { method: op.method, url, headers, body: codec.encode(body ?? {}, op.requestShape) };

@@ -2,7 +2,7 @@
 // (user:password, or a token used verbatim), and OAuth2 client credentials.
 import type { AttemptContext } from '../../context.js';
 import { base64 } from '../../encoding.js';
-import { ConfigurationError } from '../../errors.js';
+import { ConfigurationError, UnsupportedRuntimeError } from '../../errors.js';
 import { type Authorizer, withHeader } from '../../pipeline/authorize.js';
 import type { Secrets } from '../../redact.js';
 import type { ProviderSpec } from '../../spec-types.js';
@@ -53,6 +53,6 @@ export function authorizersFromSpec(setup: AuthSetup, schemes: readonly string[]
         send: setup.sendShared,
       });
     }
-    throw new ConfigurationError(`${spec.name}: security scheme '${name}' (${scheme.type}) needs a provider-specific auth plugin`, { provider: spec.id });
+    throw new UnsupportedRuntimeError(`${spec.name}: security scheme '${name}' (${scheme.type}) needs a provider-specific auth plugin`, { provider: spec.id });
   });
 }
