@@ -9,6 +9,7 @@ const alias = [
   // lets a test show what a provider does in a browser bundle.
   { find: /^@creditkit\/core\/node\/browser$/, replacement: resolve(import.meta.dirname, 'packages/core/src/node.browser.ts') },
   { find: /^@creditkit\/core\/node$/, replacement: resolve(import.meta.dirname, 'packages/core/src/node.ts') },
+  { find: /^@creditkit\/core\/internal$/, replacement: resolve(import.meta.dirname, 'packages/core/src/internal.ts') },
   ...packages.map((name) => ({ find: new RegExp(`^@creditkit/${name}$`), replacement: resolve(import.meta.dirname, `packages/${name}/src/index.ts`) })),
 ];
 

@@ -3,7 +3,8 @@
 // set beside the codec's decode of the same text and beside the client's whole CPU cost per call, measured
 // with the network taken out (the in-memory clients of section 1).
 import { provider as accountadmin } from '@creditkit/accountadmin';
-import { type Codec, jsonCodec, type OperationSpec } from '@creditkit/core';
+import type { OperationSpec } from '@creditkit/core';
+import { type Codec, jsonCodec } from '@creditkit/core/internal';
 import { provider as finerworks } from '@creditkit/finerworks';
 import { provider as fusebill } from '@creditkit/fusebill';
 import { provider as safecreative } from '@creditkit/safecreative';

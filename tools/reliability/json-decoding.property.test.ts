@@ -1,7 +1,8 @@
 // Core's JSON codec and `conform` against every JSON provider's response shape: numeric strings become numbers
 // only where the schema says number (never in a string field, never in a field the schema does not know), and
 // any body at all, through the provider's whole pipeline, ends as a value or a typed error.
-import { CreditkitError, DecodeError, jsonCodec, OutcomeUnknownError, type Shape } from '@creditkit/core';
+import { CreditkitError, DecodeError, OutcomeUnknownError, type Shape } from '@creditkit/core';
+import { jsonCodec } from '@creditkit/core/internal';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cannedClient } from './canned.js';

@@ -1,7 +1,8 @@
 // What a caller reads when the spec refuses an input: every issue's path, rule and message, for each kind of
 // constraint the specs use, through the real clients (nothing is sent). Then the keywords no spec uses yet,
 // straight through `toIssues`, so a future spec gets readable messages too.
-import { toIssues, ValidationError } from '@creditkit/core';
+import { ValidationError } from '@creditkit/core';
+import { toIssues } from '@creditkit/core/internal';
 import { type MockServer, startMockServer } from '@creditkit/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES, clientFor } from './providers.js';

@@ -1,6 +1,7 @@
 // `--calibrate[=<defect>]`: the soak run against a client broken on purpose, to prove it can fail. Each defect
 // names the findings it must produce; the run exits with the findings code only when they appear.
-import { createClient, OutcomeUnknownError, type Authorizer, type ClientOptions, type Transport } from '@creditkit/core';
+import { OutcomeUnknownError, type ClientOptions, type Transport } from '@creditkit/core';
+import { createClient, type Authorizer } from '@creditkit/core/internal';
 import type { MockServer } from '@creditkit/mock';
 import { provider as safecreative, sign } from '@creditkit/safecreative';
 import type { Operation, ProviderCase } from '../reliability/providers.js';

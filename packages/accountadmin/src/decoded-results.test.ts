@@ -1,7 +1,8 @@
 // What the 2sms client returns is held to the `ResponseOfPurchase` schema in both formats, after the body-level
 // `Error` check. (Checked here on the codec and the generated validator, the two steps every 2xx answer goes
 // through; how an unreadable answer is retried depends on the operation's idempotency class.)
-import { DecodeError, jsonCodec, toIssues } from '@creditkit/core';
+import { DecodeError } from '@creditkit/core';
+import { jsonCodec, toIssues } from '@creditkit/core/internal';
 import { xmlCodec } from '@creditkit/xml';
 import { describe, expect, it } from 'vitest';
 import { useMockServer } from '@creditkit/test-support';

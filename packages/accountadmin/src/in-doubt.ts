@@ -2,7 +2,7 @@
 // and "here is your purchase". Reported as a plain failure it would invite a second purchase, so it is in doubt:
 // an OutcomeUnknownError whose reconcile carries the whole answer (both parts) and the PurchaseID sent. Core's
 // result stage applies this rule to the call's final ProviderError (the retry loop never retries one).
-import type { InDoubtRule } from '@creditkit/core';
+import type { InDoubtRule } from '@creditkit/core/internal';
 
 export const answerInDoubt: InDoubtRule = (error) => hasPurchaseDetail(error.body);
 

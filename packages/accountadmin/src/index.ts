@@ -2,7 +2,7 @@
 // is generated from specs/accountadmin.yaml: OAuth2 client credentials, the PurchaseID key, the `Error` body
 // rule. What lives here: the XML codec, the `format` option, the `purchaseIdDeduplicated` assertion and the
 // rule for an answer that is both a failure and a purchase.
-import { defineProvider } from '@creditkit/core';
+import { defineProvider } from '@creditkit/core/internal';
 import { platformTransport } from '@creditkit/core/node';
 import { xmlCodec } from '@creditkit/xml';
 import { type WireFormat, withFormat } from './format.js';

@@ -1,6 +1,7 @@
 // The help page's JSON and XML samples decode to the same typed object, field by field, and the request
 // sample is exactly what the client writes in each format. The response sample is in doubt (FACTS §6 "2sms" #3).
-import { jsonCodec, OutcomeUnknownError, ProviderError } from '@creditkit/core';
+import { OutcomeUnknownError, ProviderError } from '@creditkit/core';
+import { jsonCodec } from '@creditkit/core/internal';
 import { xmlCodec } from '@creditkit/xml';
 import { describe, expect, it } from 'vitest';
 import { useMockServer } from '@creditkit/test-support';

@@ -1,6 +1,6 @@
 // @creditkit/finerworks — FinerWorks v3 account credits. Everything but this file is generated from
 // specs/finerworks.yaml; what lives here is what is truly FinerWorks' own: its error text.
-import { defineProvider } from '@creditkit/core';
+import { defineProvider } from '@creditkit/core/internal';
 import { platformTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';
 import type { FinerWorksGeneratedOptions } from './generated/options.js';

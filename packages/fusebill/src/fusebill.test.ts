@@ -1,7 +1,5 @@
-import {
-  AlreadyAppliedError, ApiError, AuthenticationError, base64, ConfigurationError, ConflictError, NotFoundError, RateLimitError,
-  ValidationError,
-} from '@creditkit/core';
+import { AlreadyAppliedError, ApiError, AuthenticationError, ConfigurationError, ConflictError, NotFoundError, RateLimitError, ValidationError } from '@creditkit/core';
+import { base64 } from '@creditkit/core/internal';
 import { describe, expect, it } from 'vitest';
 import { useMockServer } from '@creditkit/test-support';
 import { createFusebillClient, type FusebillRateLimit, readRateLimit } from './index.js';

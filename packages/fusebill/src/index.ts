@@ -1,7 +1,7 @@
 // @creditkit/fusebill — Fusebill (Stax Bill) tracked items on a purchase. Everything under generated/ comes
 // from specs/fusebill.yaml; what lives here is truly Fusebill's own: its `onRateLimit` option, its error text
 // and its rate-limit headers.
-import { defineProvider } from '@creditkit/core';
+import { defineProvider } from '@creditkit/core/internal';
 import { platformTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';
 import type { FusebillGeneratedOptions } from './generated/options.js';

@@ -1,7 +1,7 @@
 // Safe Creative answers failures with HTTP 200 and an `<error>` or `<exception>` document (FACTS §1.5); the
 // spec admits both roots, so they decode into typed objects and this turns them into a ProviderError. The ids
 // of Safe Creative's error table that refuse the credentials are marked `refused`, as a 401 or 403 would be.
-import type { BodyFailure } from '@creditkit/core';
+import type { BodyFailure } from '@creditkit/core/internal';
 
 interface ErrorDocument {
   errorId?: unknown;

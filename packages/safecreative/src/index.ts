@@ -1,6 +1,6 @@
 // @creditkit/safecreative — Safe Creative v2 `user.newsale`. Generated from specs/safecreative.yaml except
 // what is truly Safe Creative's own: the signed query (with its clock resync) and the error documents.
-import { defineProvider } from '@creditkit/core';
+import { defineProvider } from '@creditkit/core/internal';
 import { platformTransport } from '@creditkit/core/node';
 import { xmlCodec } from '@creditkit/xml';
 import { safeCreativeError } from './errors.js';

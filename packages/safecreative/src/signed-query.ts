@@ -1,7 +1,8 @@
 // Safe Creative's authorize step, per send: add `authkey` and a fresh `ztime`, sign every parameter, and send the
 // rewritten URL (values percent-encoded on the wire, raw in the signature). On `InvalidTime` the authorizer reads
 // the server's clock (`component=ztime`, unsigned), keeps the offset, and asks core to sign and send once more.
-import { type AttemptContext, type Authorizer, type Codec, type Shape, untilAborted, utf8Strict, type WireRequest, type WireResponse } from '@creditkit/core';
+import type { AttemptContext, Shape, WireRequest, WireResponse } from '@creditkit/core';
+import { type Authorizer, type Codec, untilAborted, utf8Strict } from '@creditkit/core/internal';
 import { safeCreativeError } from './errors.js';
 import { ServerClock } from './server-clock.js';
 import { type Param, sign, sortByKey } from './signature.js';

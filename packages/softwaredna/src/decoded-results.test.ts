@@ -1,6 +1,7 @@
 // A credits query's typed result is a list of `{ Target, Name, Count }` or the call fails. The query is safe,
 // so an unreadable 2xx is retried; if every answer is unreadable the DecodeError says what was wrong.
-import { DecodeError, jsonCodec } from '@creditkit/core';
+import { DecodeError } from '@creditkit/core';
+import { jsonCodec } from '@creditkit/core/internal';
 import { describe, expect, it } from 'vitest';
 import { useMockServer } from '@creditkit/test-support';
 import { createSoftwareDnaClient, type QueryCreditsInput } from './index.js';

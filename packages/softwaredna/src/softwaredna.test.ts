@@ -1,6 +1,5 @@
-import {
-  ApiError, AuthenticationError, base64, ConfigurationError, createClient, NotFoundError, PermissionDeniedError, RateLimitError, type Transport, UnsupportedRuntimeError, ValidationError,
-} from '@creditkit/core';
+import { ApiError, AuthenticationError, ConfigurationError, NotFoundError, PermissionDeniedError, RateLimitError, type Transport, UnsupportedRuntimeError, ValidationError } from '@creditkit/core';
+import { base64, createClient } from '@creditkit/core/internal';
 import { nodeHttpTransport } from '@creditkit/core/node';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useMockServer } from '@creditkit/test-support';

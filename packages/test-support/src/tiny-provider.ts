@@ -1,6 +1,7 @@
 // A three-operation provider for core's own tests — one of each idempotency class — so core is tested on
 // the wire without depending on any real provider package.
-import type { OperationSpec, ProviderDefinition, ProviderSpec, Validator } from '@creditkit/core';
+import type { OperationSpec, ProviderSpec, Validator } from '@creditkit/core';
+import type { ProviderDefinition } from '@creditkit/core/internal';
 
 const accept: Validator = Object.assign(() => true, { errors: null });
 

@@ -1,5 +1,6 @@
 // The `application/xml` codec: parse safely, then convert by the spec's shape; encode by the same shape.
-import { type Codec, DecodeError } from '@creditkit/core';
+import { DecodeError } from '@creditkit/core';
+import type { Codec } from '@creditkit/core/internal';
 import { decodeDocument } from './decode.js';
 import { encodeXml } from './encode.js';
 import { type XmlOptions, resolveLimits } from './options.js';

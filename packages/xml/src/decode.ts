@@ -1,7 +1,8 @@
 // XML text carries no types: every value is converted by the schema's shape, never guessed. A single element
 // becomes an array where the schema says array, absent elements stay absent, `xsi:nil` reads as null, and
 // elements the schema does not describe are left out (their type could only be guessed).
-import { conform, inexactNumber, type Shape } from '@creditkit/core';
+import type { Shape } from '@creditkit/core';
+import { conform, inexactNumber } from '@creditkit/core/internal';
 import { arrayNames, memberName, rootName } from './names.js';
 import { ATTRIBUTE_PREFIX, TEXT_NODE, type XmlDocument, type XmlNode } from './parse.js';
 

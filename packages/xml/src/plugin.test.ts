@@ -1,6 +1,7 @@
 // xmlPlugin through core's pipeline, with an injected fetch: the codec is chosen by media type both ways, and
 // a bad XML answer becomes a DecodeError that says who failed and carries no secret.
-import { ConfigurationError, createClient, DecodeError, type OperationSpec, type ProviderDefinition } from '@creditkit/core';
+import { ConfigurationError, DecodeError, type OperationSpec } from '@creditkit/core';
+import { createClient, type ProviderDefinition } from '@creditkit/core/internal';
 import { describe, expect, it } from 'vitest';
 import { xmlPlugin } from './index.js';
 
