@@ -14,7 +14,7 @@ import { join } from 'node:path';
 const BUDGET = {
   jsonProvider: '21.5 kB',
   xmlProvider: '46.5 kB',
-  '@creditkit/core': '17.5 kB',
+  '@creditkit/core': '3.5 kB',
   '@creditkit/xml': '27.5 kB',
   '@creditkit/mock': '37 kB',
   '@creditkit/cli': '78 kB',
@@ -39,9 +39,9 @@ for (const dir of readdirSync(join(root, 'packages')).sort()) {
   const kind = pkg.dependencies?.['@creditkit/xml'] ? 'xmlProvider' : 'jsonProvider';
   const limit = BUDGET[pkg.name] ?? (provider ? BUDGET[kind] : undefined);
   checks.push({
-    name: `${pkg.name}${factory ? ` — import { ${factory} }` : dir === 'core' ? ' — import { createClient }' : ' — import *'}`,
+    name: `${pkg.name}${factory ? ` — import { ${factory} }` : dir === 'core' ? ' — import { createRegistry }' : ' — import *'}`,
     path,
-    import: factory ? `{ ${factory} }` : dir === 'core' ? '{ createClient }' : '*',
+    import: factory ? `{ ${factory} }` : dir === 'core' ? '{ createRegistry }' : '*',
     gzip: true,
     ...(limit ? { limit } : {}),
     // core/dist/node.js imports a chunk of pure class definitions for nothing; dropping it is right.
