@@ -45,9 +45,9 @@ function finerWorksContender(name: string, what: string, options: { fetch?: type
 }
 
 /** One POST on a keep-alive agent, the body's chunks collected and `JSON.parse`d: no library, no checks. */
-function rawNodeHttp(url: URL, agent: HttpAgent): Promise<unknown> {
+function rawNodeHttp(url: URL, agent: HttpAgent, signal?: AbortSignal): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const req = httpRequest(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) }, ...(signal ? { signal } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
@@ -72,6 +72,27 @@ export const CONTENDERS: readonly ContenderSpec[] = [
       const agent = new HttpAgent({ keepAlive: true });
       const url = new URL(FINERWORKS_PATH, baseUrl);
       return { name: this.name, send: () => rawNodeHttp(url, agent), close: async () => agent.destroy() };
+    },
+    check: isFinerWorksAnswer,
+  },
+  {
+    name: 'node:http + timeout',
+    what:
+      "diagnostic: the same raw request under what every attempt of a client with a timeout and a caller's `signal` needs: an `AbortController`, a timer, `AbortSignal.any([caller, timer])` on the request (nothing else of creditkit)",
+    create(baseUrl) {
+      const agent = new HttpAgent({ keepAlive: true });
+      const url = new URL(FINERWORKS_PATH, baseUrl);
+      const caller = new AbortController().signal;
+      const send = async () => {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), 60_000);
+        try {
+          return await rawNodeHttp(url, agent, AbortSignal.any([caller, controller.signal]));
+        } finally {
+          clearTimeout(timer);
+        }
+      };
+      return { name: this.name, send, close: async () => agent.destroy() };
     },
     check: isFinerWorksAnswer,
   },

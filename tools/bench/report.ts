@@ -1,4 +1,6 @@
 // What every section hands back, and the Markdown helpers that turn it into BENCHMARKS.md.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Machine } from './machine.js';
 import { machineLine } from './machine.js';
 import type { Measurement } from './targets.js';
@@ -62,6 +64,9 @@ export function renderReport({ machine, smoke, startedAt, totalMs, load, staleBu
     'each cold import the median of differences to a bare `node -e \'\'` spawned next to it (section 5), each bundle one esbuild build (section 2).',
     '',
     issueTargets,
+    '',
+    // Hand-written, kept beside the bench: what bounds each target this code does not meet, with its measurements.
+    readFileSync(join(import.meta.dirname, 'unmet-targets.md'), 'utf8').trim(),
     '',
     ...(targets.length ? ['Earlier targets, still judged:', '', table(['section', 'what', 'target', 'measured', ''], targets), ''] : []),
     ...sections.flatMap((s) => [`## ${s.title}`, '', s.markdown.trim(), '', `_Section time: ${fmt(s.ms / 1000, 1)} s._`, '']),
