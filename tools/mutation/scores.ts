@@ -6,13 +6,16 @@ import { resolve } from 'node:path';
 
 /** The lowest score each module may have (per cent): the measured score less ~2 points of slack; raise it as tests get stronger. */
 const FLOORS: Record<string, number> = {
-  'packages/core/src/plugins/retry.ts': 89,
+  'packages/core/src/plugins/retry.ts': 88,
   'packages/core/src/plugins/idempotency.ts': 98,
-  'packages/core/src/redact.ts': 79,
+  'packages/core/src/pipeline/retry-loop.ts': 94,
+  'packages/core/src/pipeline/key.ts': 98,
+  'packages/core/src/pipeline/attempt.ts': 88,
+  'packages/core/src/redact.ts': 93,
   'packages/core/src/plugins/validation.ts': 89,
-  'packages/core/src/decode/response.ts': 88,
+  'packages/core/src/decode/response.ts': 89,
   'packages/core/src/transport/transport.ts': 93,
-  'packages/xml/src/decode.ts': 82,
+  'packages/xml/src/decode.ts': 96,
   'packages/safecreative/src/signature.ts': 98,
   'packages/safecreative/src/signed-query.ts': 93,
 };
