@@ -168,9 +168,10 @@ The weight is spread: no core file is more than ${coreRows[0]![2]} of it. The ge
 validators. openapi-fetch alone is ${kb(openapiFetchAlone.minBytes)} min / ${kb(openapiFetchAlone.gzipBytes)} gzip, and
 \`export { createClient } from '@creditkit/core/internal'\` (core + openapi-fetch, no provider) is already
 ${kb(coreAlone.gzipBytes)} gzip: the target needs a design change, not a trim. \`sideEffects: false\` already drops unused
-exports, but every built-in plugin (retry, timeout, logger, every auth scheme, the error classes they throw) is
-reachable from \`createClient\`. Making them opt-in imports, and sending with \`fetch\` directly instead of building
-each request through openapi-fetch, are the two levers.
+exports, but every stage, both transports and every auth scheme the spec format allows (OAuth2 included, which a
+FinerWorks client never uses) are reachable from \`createClient\`. Making the auth schemes and the fetch transport
+opt-in imports of the provider that needs them is the lever; the guarantees themselves (scrubbing, answer checks,
+typed errors) are most of the rest.
 
 XML providers, honestly: fast-xml-parser and its dependencies dominate. fast-xml-parser alone: ${kb(fxpAlone.minBytes)}
 min / ${kb(fxpAlone.gzipBytes)} gzip.

@@ -158,7 +158,7 @@ export const CONTENDERS: readonly ContenderSpec[] = [
   },
   finerWorksContender(
     'creditkit JSON',
-    'FinerWorks `buyAccountCredits` (default transport, `node:http`): validation, two API-key headers, retry/timeout/logger plugins, typed decode',
+    'FinerWorks `buyAccountCredits` (default transport, `node:http`): validation, two API-key headers, the fixed pipeline (retry rules, timeouts, answer checks), typed decode',
     {},
   ),
   finerWorksContender(
