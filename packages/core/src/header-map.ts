@@ -27,9 +27,21 @@ export function headerEntries(headers: HeaderSource | undefined): Iterable<[stri
 /** A fresh HeaderMap from pairs of any case; a repeated name is joined with `, `. */
 export function toHeaderMap(entries: Iterable<readonly [string, string]>): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
-  for (const [name, value] of entries) {
-    const key = name.toLowerCase();
-    out[key] = key in out ? `${out[key]}, ${value}` : value;
-  }
+  for (const [name, value] of entries) appendHeader(out, name, value);
   return out;
 }
+
+/** Adds `name: value` to a map under its lower-case name, after any value already there (joined with `, `). */
+export function appendHeader(out: Record<string, string>, name: string, value: string): void {
+  const key = name.toLowerCase();
+  out[key] = key in out ? `${out[key]}, ${value}` : value;
+}
+
+/** What Headers and node:http both carry unchanged: HTAB, visible ASCII, space and Latin-1 (no other control character). */
+export const HEADER_SAFE_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** Leading and trailing HTTP whitespace (tab, CR, LF, space), which Headers strips from a value. */
+const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+
+/** The value as a header carries it: without HTTP whitespace at either end. */
+export const trimHeaderValue = (value: string): string => value.replace(EDGE_WHITESPACE, '');

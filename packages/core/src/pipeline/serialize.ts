@@ -5,6 +5,7 @@
 import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 import { type Codec, essence } from '../decode/codec.js';
 import { UnsupportedRuntimeError } from '../errors.js';
+import { appendHeader, trimHeaderValue } from '../header-map.js';
 import type { OperationSpec } from '../spec-types.js';
 import type { WireRequest } from '../transport/transport.js';
 
@@ -53,18 +54,15 @@ function pick(types: readonly string[], preferred: string | undefined, codecs: R
   return types.find((t) => codecs[essence(t)]) ?? types[0];
 }
 
-/** Leading and trailing HTTP whitespace, which a header value never keeps (as Headers strips it). */
-const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
-
 /** As openapi-fetch's mergeHeaders, into a plain record: names lower-cased, null removes, arrays repeat. */
 function mergeInto(out: Record<string, string>, from: Readonly<Record<string, unknown>>): void {
   for (const [name, value] of Object.entries(from)) {
     const key = name.toLowerCase();
     if (value === null) delete out[key];
     else if (Array.isArray(value)) {
-      for (const v of value) out[key] = key in out ? `${out[key]}, ${clean(v)}` : clean(v);
+      for (const v of value) appendHeader(out, key, clean(v));
     } else if (value !== undefined) out[key] = clean(value);
   }
 }
 
-const clean = (value: unknown) => String(value).replace(EDGE_WHITESPACE, '');
+const clean = (value: unknown) => trimHeaderValue(String(value));

@@ -4,7 +4,7 @@
 // pointed to (its origin).
 import type { AttemptContext } from '../context.js';
 import { ApiError, ConnectionError, UnsupportedRuntimeError } from '../errors.js';
-import { type HeaderSource, headerOf } from '../header-map.js';
+import { appendHeader, HEADER_SAFE_VALUE, type HeaderSource, headerOf, trimHeaderValue } from '../header-map.js';
 import type { WireResponse } from './transport.js';
 
 /** The code of every answer that reached us but cannot be read as an HTTP response. */
@@ -79,25 +79,22 @@ function originOf(location: string, base: string): string | undefined {
  * dropped rather than failing an answer whose status and body are fine.
  */
 export function readableReason(reason: string | undefined): string {
-  return reason !== undefined && /^[\t\x20-\x7e\x80-\xff]*$/.test(reason) ? reason : '';
+  return reason !== undefined && HEADER_SAFE_VALUE.test(reason) ? reason : '';
 }
 
 /** A header name HTTP allows (a token), and a value without NUL, CR or LF: what WHATWG Headers accepts. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const BAD_VALUE = /[\0\r\n]/;
-/** Leading and trailing HTTP whitespace, which Headers strips from a value. */
-const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
 /** Headers from a raw `[name, value, name, value…]` list; a line HTTP does not allow makes the answer unusable. */
 export function headersFromRaw(raw: readonly string[], ctx: AttemptContext): Record<string, string> {
   const headers: Record<string, string> = Object.create(null);
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]!;
-    const value = raw[i + 1]!.replace(EDGE_WHITESPACE, '');
+    const value = trimHeaderValue(raw[i + 1]!);
     // The line itself is never quoted: it may hold anything.
     if (!TOKEN.test(name) || BAD_VALUE.test(value)) throw invalidResponse('a header line that HTTP does not allow', ctx);
-    const key = name.toLowerCase();
-    headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
+    appendHeader(headers, name, value);
   }
   return headers;
 }

@@ -2,6 +2,7 @@
 // variables named in the spec. A missing or unusable one fails at construction, naming the option and never
 // the value.
 import { type CredentialName, ConfigurationError, MissingCredentialsError, UnusableCredentialError } from '../../errors.js';
+import { HEADER_SAFE_VALUE, trimHeaderValue } from '../../header-map.js';
 import type { Secrets } from '../../redact.js';
 import type { ProviderSpec } from '../../spec-types.js';
 
@@ -44,15 +45,11 @@ export function credentialOption(spec: ProviderSpec, scheme: string, role?: stri
  * Headers refuses (beyond U+00FF, a control character) or whitespace at either end, which Headers would strip.
  */
 export function checkHeaderValue(spec: ProviderSpec, option: string, header: string, value: string): void {
-  if (!HEADER_SAFE.test(value) || value !== value.replace(EDGE_WHITESPACE, '')) {
+  // A line break is already refused by HEADER_SAFE_VALUE, so only spaces and tabs can be at the ends here.
+  if (!HEADER_SAFE_VALUE.test(value) || value !== trimHeaderValue(value)) {
     throw unusable(spec, option, spec.credentials[option]?.env, `cannot be sent in the ${header} header as given (control characters, characters beyond U+00FF, or spaces at either end)`);
   }
 }
-
-/** What Headers and node:http both carry unchanged: HTAB, visible ASCII, space and Latin-1 (no other control character). */
-const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]*$/;
-/** Whitespace Headers would strip from either end. */
-const EDGE_WHITESPACE = /^[\t ]+|[\t ]+$/g;
 
 function unusable(spec: ProviderSpec, option: string, envName: string | undefined, why: string): UnusableCredentialError {
   return new UnusableCredentialError(`${spec.name}: the credential \`${option}\`${envName ? ` (or env ${envName})` : ''} ${why}`, { provider: spec.id, credential: { option, env: envName } });
