@@ -1,6 +1,6 @@
 // Every failure ends as one line on stderr, a `hint:` line saying what to do, and its exit code.
 import {
-  type ConfigurationError, type ErrorKind, errorKindOf, type MissingCredentialsError, type ProviderError,
+  type ConfigurationError, type ErrorKind, errorKindOf, type IntentInFlightError, type MissingCredentialsError, type ProviderError,
   type RateLimitError, type Secrets, type ServerError, type TimeoutError, type UnusableCredentialError, type ValidationError,
 } from '@creditkit/core';
 import { type ExitCode, exitCodeFor } from './exit-codes.js';
@@ -61,6 +61,7 @@ const HINTS: Record<ErrorKind, (error: unknown, ctx: FailureContext) => string> 
   },
   'outcome-unknown': () => 'the purchase may have been applied and was not retried: check the account before running this command again',
   'already-applied': () => 'an earlier attempt of this call was applied: do not run it again with a new key',
+  'intent-in-flight': (error) => `another worker is working on intent ${(error as IntentInFlightError).intentId}: run this again later, or see \`creditkit intents show ${(error as IntentInFlightError).intentId}\``,
   timeout: (error, ctx) => `no answer within ${(error as TimeoutError).timeoutMs} ms: raise --timeout, or check ${where(ctx)}`,
   aborted: () => 'the call was interrupted before it finished',
   connection: (_, ctx) => `could not talk to ${where(ctx)}: check --base-url / --environment and the network`,

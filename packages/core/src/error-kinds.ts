@@ -2,7 +2,7 @@
 // it, so a new error class is one new row here instead of three `instanceof` ladders kept in step by hand.
 import {
   AbortedError, AlreadyAppliedError, ApiError, AuthenticationError, ConfigurationError, ConflictError, ConnectionError,
-  CreditkitError, DecodeError, MissingCredentialsError, NotFoundError, OutcomeUnknownError, PermissionDeniedError,
+  CreditkitError, DecodeError, IntentInFlightError, MissingCredentialsError, NotFoundError, OutcomeUnknownError, PermissionDeniedError,
   ProviderError, RateLimitError, ServerError, TimeoutError, UnsupportedRuntimeError, UnusableCredentialError, ValidationError,
 } from './errors.js';
 
@@ -27,6 +27,7 @@ export type ErrorKind =
   | 'aborted'
   | 'outcome-unknown'
   | 'already-applied'
+  | 'intent-in-flight'
   | 'unexpected';
 
 /**
@@ -78,6 +79,7 @@ export const ERROR_KINDS: ReadonlyMap<ErrorClass, ErrorKindEntry> = new Map<Erro
   [AbortedError, { kind: 'aborted', retry: 'never', exit: 'network' }],
   [OutcomeUnknownError, { kind: 'outcome-unknown', retry: 'never', exit: 'outcomeUnknown' }],
   [AlreadyAppliedError, { kind: 'already-applied', retry: 'never', exit: 'outcomeUnknown' }],
+  [IntentInFlightError, { kind: 'intent-in-flight', retry: 'never', exit: 'network' }],
 ]);
 
 /** Anything that is not a creditkit error: a bug somewhere. */

@@ -268,6 +268,21 @@ export class AlreadyAppliedError extends CreditkitError {
   }
 }
 
+/**
+ * Another worker holds this purchase intent (its lease is live) and did not finish within the wait bound. Nothing
+ * was sent by this call. Try again later: the intent will be applied, failed or in doubt by then.
+ */
+export class IntentInFlightError extends CreditkitError {
+  readonly intentId: string;
+  /** When the holder's lease runs out (epoch ms): if it crashed, the intent is in doubt from then on. */
+  readonly leaseExpiresAt: number;
+  constructor(init: ErrorContext & { intentId: string; waitedMs: number; leaseExpiresAt: number }) {
+    super(`Intent ${init.intentId} is being worked on by another worker (waited ${Math.round(init.waitedMs)} ms); nothing was sent by this call. Try again later.`, init);
+    this.intentId = scrubText(init.intentId, init.secrets);
+    this.leaseExpiresAt = init.leaseExpiresAt;
+  }
+}
+
 function describe(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }

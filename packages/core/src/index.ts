@@ -6,7 +6,7 @@ export type { AttemptContext, AttemptRecord, CallContext, CallOptions } from './
 export type { ProviderClient } from './define-provider.js';
 export {
   AbortedError, AlreadyAppliedError, ApiError, AuthenticationError, ConfigurationError, ConflictError, ConnectionError,
-  CreditkitError, DecodeError, MissingCredentialsError, NotFoundError, OutcomeUnknownError, PermissionDeniedError,
+  CreditkitError, DecodeError, IntentInFlightError, MissingCredentialsError, NotFoundError, OutcomeUnknownError, PermissionDeniedError,
   ProviderError, RateLimitError, ServerError, TimeoutError, UnsupportedRuntimeError, UnusableCredentialError, ValidationError,
 } from './errors.js';
 export type { CredentialName, Issue } from './errors.js';
@@ -22,5 +22,7 @@ export { isSecretName, REDACTED, Secrets } from './redact.js';
 export type { ProviderPlugin, Registry, RegistryOptions } from './registry.js';
 export { createRegistry } from './registry.js';
 export type * from './spec-types.js';
+export { memoryStore } from './store/memory-store.js';
+export type { ClaimResult, ListedRecord, ListQuery, StateStore, StoredRecord, StoredValue } from './store/state-store.js';
 export { fetchTransport } from './transport/fetch-transport.js';
 export type { Transport, TransportConfig, WireRequest, WireResponse } from './transport/transport.js';

@@ -10,3 +10,4 @@ export { tinyOperations, tinyProvider, tinySpec } from './tiny-provider.js';
 export { createTinySimulator, TINY_KEY, type TinySimulator } from './tiny-simulator.js';
 export { TRANSPORTS } from './transports.js';
 export { useMockServer } from './use-mock-server.js';
+export { describeStateStore, type StoreUnderTest } from './store-contract.js';

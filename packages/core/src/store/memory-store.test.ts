@@ -1,0 +1,4 @@
+import { describeStateStore } from '@creditkit/test-support';
+import { memoryStore } from './memory-store.js';
+
+describeStateStore('memoryStore()', async () => ({ store: memoryStore() }));
