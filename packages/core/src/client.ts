@@ -22,6 +22,8 @@ import { type Logger, type LogLevel, makeLog, silent } from './plugins/logger.js
 import type { RetryOptions } from './plugins/retry.js';
 import { Secrets } from './redact.js';
 import type { OperationSpec, ProviderSpec } from './spec-types.js';
+import type { StateStore } from './store/state-store.js';
+import type { QuotaOptions } from './store/quotas.js';
 import type { Transport, WireRequest, WireResponse } from './transport/transport.js';
 
 export interface ClientOptions {
@@ -62,6 +64,22 @@ export interface ClientOptions {
   maxResponseBytes?: number;
   /** Preferred media type for request and response bodies, when the operation offers several. */
   mediaType?: string;
+  /**
+   * Where purchase intents and what workers share (the OAuth2 token, server-requested waits, the clock offset,
+   * quota counters) are kept. Default: a memoryStore() of this client. Give every worker the same `fileStore(dir)`
+   * or `redisStore({ client })` to make "never twice" hold across processes and restarts.
+   */
+  store?: StateStore;
+  /** How long a call waits while another worker holds the same intent, before IntentInFlightError. Default 30000. */
+  intentWaitMs?: number;
+  /** The lease of an intent claim, renewed while the call runs; a worker silent this long is taken for crashed. Default 30000. */
+  intentLeaseMs?: number;
+  /**
+   * Proactive quotas: stay under the provider's request budget (learned from its rate-limit headers, or given here)
+   * instead of discovering it by 429s, counted in the store so that all workers share it. Default: on when a
+   * `store` is given.
+   */
+  quotas?: boolean | QuotaOptions;
 }
 
 /** What a provider package hands to core: its generated spec and operations, plus its own few rules. */

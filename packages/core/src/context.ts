@@ -16,6 +16,13 @@ export interface CallOptions {
   idempotencyKey?: string;
   /** Extra request headers for this call. */
   headers?: Record<string, string>;
+  /**
+   * Your own id for this purchase (an order id). The client's `store` keeps the intent: called again with the same
+   * id, an applied purchase returns its stored result and a refused one its error, with nothing sent; one in doubt
+   * is resent with the same idempotency key when the operation has one, and never resent when it has none
+   * (README, "Running many workers").
+   */
+  intentId?: string;
 }
 
 export interface AttemptRecord {

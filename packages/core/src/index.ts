@@ -24,5 +24,8 @@ export { createRegistry } from './registry.js';
 export type * from './spec-types.js';
 export { memoryStore } from './store/memory-store.js';
 export type { ClaimResult, ListedRecord, ListQuery, StateStore, StoredRecord, StoredValue } from './store/state-store.js';
+export type { QuotaOptions, QuotaWindow } from './store/quotas.js';
+export { INTENT_PREFIX, INTENT_STATES, intentKey } from './store/intent-record.js';
+export type { IntentAttempt, IntentState, IntentValue, StoredError } from './store/intent-record.js';
 export { fetchTransport } from './transport/fetch-transport.js';
 export type { Transport, TransportConfig, WireRequest, WireResponse } from './transport/transport.js';

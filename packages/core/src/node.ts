@@ -5,3 +5,5 @@ export { nodeHttpTransport };
 
 /** The transport a provider prefers where it runs: node:http in Node (cheaper per request than fetch). */
 export const platformTransport: Transport | undefined = nodeHttpTransport;
+export { fileStore } from './store/file-store.js';
+export type { FileStoreOptions } from './store/file-store.js';
