@@ -6,11 +6,13 @@ import { ConnectionError, CreditkitError, ValidationError } from '../errors.js';
 import { type IntentEnv, type IntentHandle, openIntent } from '../store/intents.js';
 
 const MAX_INTENT_ID = 256;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what an intent id must not hold (it is printed by the CLI and logged).
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** The held intent, or the replayed end (a value, or a throw) of one that needs no send. */
 export async function claimIntent(env: IntentEnv, ctx: CallContext, input: Record<string, unknown>, intentId: unknown): Promise<{ held: IntentHandle } | { replay: () => unknown }> {
   const who = { provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets };
-  if (typeof intentId !== 'string' || intentId.length === 0 || intentId.length > MAX_INTENT_ID || /[\u0000-\u001f\u007f]/.test(intentId)) {
+  if (typeof intentId !== 'string' || intentId.length === 0 || intentId.length > MAX_INTENT_ID || CONTROL.test(intentId)) {
     throw new ValidationError([{ path: 'intentId', rule: 'intentId', message: `the intentId call option must be a string of 1 to ${MAX_INTENT_ID} characters without control characters` }], who);
   }
   try {
