@@ -230,8 +230,8 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
 /** Before each attempt is authorized: a server wait another worker was told, then a point of each quota window. */
 function budgets(shared: SharedState, quotas: Quotas | undefined, maxRetryAfterMs: number) {
   return async (ctx: AttemptContext) => {
-    if (shared.sharing) await awaitServerWait(shared, ctx, maxRetryAfterMs);
-    if (quotas) await quotas.take(ctx);
+    const waited = shared.sharing && (await awaitServerWait(shared, ctx, maxRetryAfterMs));
+    if (quotas) await quotas.take(ctx, waited);
   };
 }
 

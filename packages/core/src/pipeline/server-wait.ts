@@ -6,11 +6,14 @@ import { AbortedError, RateLimitError } from '../errors.js';
 import type { SharedState } from '../store/shared.js';
 import { sleep } from '../timing.js';
 
-/** Waits out a pause another worker recorded; a pause beyond `maxWaitMs` or the deadline ends the attempt unsent. */
-export async function awaitServerWait(shared: SharedState, ctx: AttemptContext, maxWaitMs: number): Promise<void> {
+/**
+ * Waits out a pause another worker recorded; a pause beyond `maxWaitMs` or the deadline ends the attempt unsent.
+ * True when it waited.
+ */
+export async function awaitServerWait(shared: SharedState, ctx: AttemptContext, maxWaitMs: number): Promise<boolean> {
   const until = await shared.pausedUntil();
   const wait = until - Date.now();
-  if (wait <= 0) return;
+  if (wait <= 0) return false;
   const remaining = ctx.deadline === undefined ? Number.POSITIVE_INFINITY : ctx.deadline - Date.now();
   if (wait > maxWaitMs || wait > remaining) {
     throw new RateLimitError({
@@ -20,6 +23,7 @@ export async function awaitServerWait(shared: SharedState, ctx: AttemptContext, 
   }
   ctx.log('info', 'retry.shared-wait', { waitMs: Math.round(wait) });
   await pauseFor(wait, ctx);
+  return true;
 }
 
 /** A wait before an attempt, ended at once (as an AbortedError) by the caller's signal. */

@@ -36,8 +36,11 @@ export interface ProviderQuotas {
 }
 
 export interface Quotas {
-  /** Takes one point of each known window for this attempt, waiting for a spent one to end. */
-  take(ctx: AttemptContext): Promise<void>;
+  /**
+   * Takes one point of each known window for this attempt, waiting for a spent one to end. `reread`: look for
+   * windows other workers learned now (this attempt just waited out a 429 another worker met).
+   */
+  take(ctx: AttemptContext, reread?: boolean): Promise<void>;
   /** Learns budgets from an answer (never throws: an observer). */
   observe(response: WireResponse, ctx: AttemptContext): void;
 }
@@ -47,7 +50,7 @@ const WINDOWS_KEY = 'quota:windows';
 /** The counter of requests since a budget-revealing period began (software_DNA): long enough to span any period. */
 const SEEN_MS = 24 * 60 * 60 * 1000;
 /** How often a worker re-reads the windows other workers learned. */
-const REFRESH_MS = 2_000;
+const REFRESH_MS = 1_000;
 
 export function createQuotas(shared: SharedState, options: QuotaOptions, provider: ProviderQuotas | undefined, defaultMaxWaitMs: number): Quotas {
   const configured = options.windows ?? {};
@@ -65,11 +68,18 @@ export function createQuotas(shared: SharedState, options: QuotaOptions, provide
   // Counting for a budget not learned yet costs a store write per request: only for a provider that needs it.
   const counting = () => provider?.revealedByRefusal === true && Object.keys(learned).length === 0;
 
+  let refreshing: Promise<void> | undefined;
   async function windows(): Promise<Record<string, QuotaWindow>> {
     if (Date.now() - refreshedAt > REFRESH_MS) {
-      refreshedAt = Date.now();
-      const found = await shared.store.get(await shared.scope(), WINDOWS_KEY);
-      if (found?.value && typeof found.value === 'object') learned = { ...learned, ...(found.value as unknown as Record<string, QuotaWindow>) };
+      // Every call that finds the windows stale waits for the same read: none may go ahead unlimited meanwhile.
+      refreshing ??= (async () => {
+        const found = await shared.store.get(await shared.scope(), WINDOWS_KEY);
+        if (found?.value && typeof found.value === 'object') learned = { ...learned, ...(found.value as unknown as Record<string, QuotaWindow>) };
+        refreshedAt = Date.now();
+      })().finally(() => {
+        refreshing = undefined;
+      });
+      await refreshing;
     }
     return { ...learned, ...configured };
   }
@@ -81,8 +91,13 @@ export function createQuotas(shared: SharedState, options: QuotaOptions, provide
     await shared.store.set(await shared.scope(), WINDOWS_KEY, { state: 'learned', value: { ...learned } as never }, SEEN_MS);
   }
 
+  /** What answers taught that is not in the store yet: the next attempt of this worker waits for it. */
+  let learning: Promise<unknown> = Promise.resolve();
+
   return {
-    async take(ctx) {
+    async take(ctx, reread = false) {
+      await learning;
+      if (reread) refreshedAt = 0;
       for (const [name, w] of Object.entries(await windows())) {
         const l = await limiter(name, w);
         for (;;) {
@@ -120,20 +135,25 @@ export function createQuotas(shared: SharedState, options: QuotaOptions, provide
           const seen = await (await seenCounter()).get(ACCOUNT);
           if (!seen || seen.consumedPoints < 2) return;
           const startedAt = Date.now() + seen.msBeforeNext - SEEN_MS;
-          await learn(name, { points: seen.consumedPoints - 1, durationMs: Math.max(1000, Date.now() + r.spentForMs - startedAt) });
+          // The server opens its period when our first request arrives, a little after we count it: a margin keeps
+          // our window from ending before the server's.
+          const measured = Date.now() + r.spentForMs - startedAt;
+          await learn(name, { points: seen.consumedPoints - 1, durationMs: Math.ceil(Math.max(1000, measured * 1.05 + 100)) });
           return;
         }
         if (!(r.limit > 0) || !(r.durationMs > 0)) return;
         const w = { points: r.limit, durationMs: r.durationMs };
+        if (r.remaining !== undefined && !configured[name]) {
+          // The server counts what other clients of the key used, and the requests made before the window was
+          // known: take what it says is used. Before the window is published, so no worker counts without it.
+          const l = await limiter(name, w);
+          const used = r.limit - r.remaining;
+          const counted = (await l.get(ACCOUNT))?.consumedPoints ?? 0;
+          if (used > counted) await l.penalty(ACCOUNT, used - counted);
+        }
         await learn(name, w);
-        if (r.remaining === undefined || configured[name]) return;
-        // The server counts requests other clients of the key made too: take what it says is used.
-        const l = await limiter(name, w);
-        const used = r.limit - r.remaining;
-        const counted = (await l.get(ACCOUNT))?.consumedPoints ?? 0;
-        if (used > counted) await l.penalty(ACCOUNT, used - counted);
       });
-      void Promise.all(work).catch((error: unknown) => ctx.log('warn', 'quota.observe-failed', { error: error instanceof Error ? error.message : String(error) }));
+      learning = Promise.all([learning, ...work]).catch((error: unknown) => ctx.log('warn', 'quota.observe-failed', { error: error instanceof Error ? error.message : String(error) }));
     },
   };
 }
