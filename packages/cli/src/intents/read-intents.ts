@@ -19,7 +19,7 @@ export function checkState(state: string | undefined): IntentState | undefined {
 export async function listIntents(store: StateStore, filter: { state?: IntentState; provider?: string }): Promise<FoundIntent[]> {
   const listed = await store.list({ prefix: INTENT_PREFIX, ...(filter.state ? { state: filter.state } : {}) });
   return listed
-    .map(({ scope, key, record }) => ({ id: key.slice(INTENT_PREFIX.length), scope, state: record.state, value: valueOf(record.value) }))
+    .map(({ scope, key, record }) => ({ id: key.slice(INTENT_PREFIX.length), scope, state: record.state, value: recordValue(record.value) }))
     .filter((intent) => filter.provider === undefined || intent.value.provider === filter.provider)
     .sort((a, b) => (b.value.updatedAt ?? 0) - (a.value.updatedAt ?? 0) || a.id.localeCompare(b.id));
 }
@@ -34,7 +34,7 @@ export async function findIntent(store: StateStore, id: string): Promise<FoundIn
       hint: 'check the id and the store (--store / CREDITKIT_STORE); `creditkit intents list` shows what it holds',
     });
   }
-  return found.map(({ scope, record }) => ({ id, scope, state: record.state, value: valueOf(record.value) }));
+  return found.map(({ scope, record }) => ({ id, scope, state: record.state, value: recordValue(record.value) }));
 }
 
-const valueOf = (value: unknown): Partial<IntentValue> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Partial<IntentValue>) : {});
+const recordValue = (value: unknown): Partial<IntentValue> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Partial<IntentValue>) : {});
