@@ -33,7 +33,7 @@ export async function openStore(spec: StoreSpec, redisPackage = REDIS_PACKAGE): 
     try {
       store = fileStore(spec.dir);
     } catch (error) {
-      throw new UsageError(`--store file:${spec.dir} cannot be opened: ${messageOf(error)}`, 'fix --store: a folder this user may create and write');
+      throw new UsageError(`the store file:${spec.dir} cannot be opened: ${messageOf(error)}`, 'fix --store (or CREDITKIT_STORE): a folder this user may create and write');
     }
     return { store, close: async () => store.close?.() };
   }
@@ -52,7 +52,7 @@ async function loadRedis(name: string): Promise<RedisModule> {
     loaded = (await import(name)) as Partial<RedisModule>;
   } catch (error) {
     if (!isMissing(error, name)) throw error;
-    throw new UsageError(`--store redis://… needs the package ${name}, which is not installed`, `install it next to the CLI (npm install ${name}), or use --store file:<dir>`);
+    throw new UsageError(`a redis:// store needs the package ${name}, which is not installed`, `install it next to the CLI (npm install ${name}), or use a file:<dir> store`);
   }
   if (typeof loaded.connectRedisStore !== 'function') {
     throw new UsageError(`${name} has no connectRedisStore: its version does not match this CLI`, `install the ${name} version released with this @creditkit/cli`);
