@@ -118,7 +118,8 @@ describe('--intent on a call', { timeout: 60_000 }, () => {
     await runInProcess(plain);
     const [withIntent, without] = mock.requests;
     expect(withIntent!.method).toBe(without!.method);
-    expect(withIntent!.url).toBe(without!.url);
+    expect(withIntent!.path).toBe(without!.path);
+    expect(withIntent!.query).toEqual(without!.query);
     expect(withIntent!.body).toBe(without!.body);
   });
 });
