@@ -38,7 +38,7 @@ Usage
   creditkit providers [--json]                  list providers, their operations and credentials
   creditkit <provider> <operation> [options]    call an operation and print its typed result
   creditkit walkthrough [--json]                every provider against the built-in simulators, in one go
-  creditkit intents list|show|resolve …        the purchase intents in a store (creditkit intents --help)
+  creditkit intents list|show|resolve …         the purchase intents in a store (creditkit intents --help)
   creditkit <provider> --help                   a provider's operations, credentials and environments
   creditkit <provider> <operation> --help       an operation's fields
 
