@@ -1,0 +1,174 @@
+// The journal of fileStore: an append-only JSONL file of every record change, and the in-memory index one handle
+// builds from it. A handle replays from the byte offset it had read, so it sees other processes' appends. Only
+// whole lines count: a torn last line (a crash mid-append) is left unread, and the next writer, holding the
+// directory lock, cuts it off before appending. Lines that do not parse are skipped.
+import { type FileHandle, open, rename } from 'node:fs/promises';
+import type { StoredRecord, StoredValue } from './state-store.js';
+
+/** A record as the index holds it: `expiresAt` in epoch ms, Infinity for no TTL. */
+export interface Entry {
+  readonly record: StoredRecord;
+  readonly expiresAt: number;
+}
+
+/** One journal line. `x` is the expiry (epoch ms), absent for no TTL. */
+type Line = { op: 'set'; s: string; k: string; r: StoredRecord; x?: number } | { op: 'del'; s: string; k: string };
+
+const NEWLINE = 0x0a;
+
+function parseLine(text: string): Line | undefined {
+  let line: unknown;
+  try {
+    line = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof line !== 'object' || line === null) return undefined;
+  const l = line as Record<string, unknown>;
+  if (typeof l.s !== 'string' || typeof l.k !== 'string') return undefined;
+  if (l.op === 'del') return { op: 'del', s: l.s, k: l.k };
+  const r = l.r as Record<string, unknown> | null | undefined;
+  if (l.op !== 'set' || typeof r !== 'object' || r === null || typeof r.state !== 'string') return undefined;
+  if (l.x !== undefined && typeof l.x !== 'number') return undefined;
+  return { op: 'set', s: l.s, k: l.k, r: { state: r.state, value: (r.value ?? null) as StoredValue }, ...(l.x === undefined ? {} : { x: l.x }) };
+}
+
+export const setLine = (scope: string, key: string, record: StoredRecord, expiresAt: number): Line =>
+  Number.isFinite(expiresAt) ? { op: 'set', s: scope, k: key, r: record, x: expiresAt } : { op: 'set', s: scope, k: key, r: record };
+export const deleteLine = (scope: string, key: string): Line => ({ op: 'del', s: scope, k: key });
+
+export interface JournalOptions {
+  /** Past this size, the writer rewrites the live records to a new journal. */
+  readonly compactBytes: number;
+  /** fsyncs the folder, after a file is created or renamed in it. */
+  readonly syncDir: () => Promise<void>;
+}
+
+export class Journal {
+  /** scope → key → entry. */
+  readonly index = new Map<string, Map<string, Entry>>();
+  /** Bytes of whole lines read so far. */
+  private offset = 0;
+  /** Which file those bytes came from: compaction renames a new file over the path. */
+  private identity: string | undefined;
+
+  constructor(
+    private readonly path: string,
+    private readonly options: JournalOptions,
+  ) {}
+
+  /** Reads what other handles appended since the last read. */
+  async refresh(): Promise<void> {
+    let handle: FileHandle;
+    try {
+      handle = await open(this.path, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.reset(undefined);
+      return;
+    }
+    try {
+      await this.readFrom(handle);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Appends lines; the caller holds the directory lock. Cuts a torn tail first, fsyncs, compacts when large. */
+  async append(lines: readonly Line[]): Promise<void> {
+    const handle = await open(this.path, 'a+', 0o600);
+    try {
+      const size = await this.readFrom(handle);
+      if (size > this.offset) await handle.truncate(this.offset);
+      const texts = lines.map((l) => JSON.stringify(l));
+      const bytes = Buffer.from(texts.map((t) => `${t}\n`).join(''), 'utf8');
+      await handle.write(bytes, 0, bytes.length);
+      await handle.datasync();
+      this.offset += bytes.length;
+      // From the written text, so that this handle holds what every other handle will read (and not the caller's object).
+      for (const text of texts) this.apply(parseLine(text)!);
+    } finally {
+      await handle.close();
+    }
+    if (this.offset > this.options.compactBytes) await this.compact();
+  }
+
+  /** The live entry, dropping an expired one from the index. */
+  live(scope: string, key: string, now = Date.now()): Entry | undefined {
+    const entry = this.index.get(scope)?.get(key);
+    if (entry && entry.expiresAt <= now) {
+      this.index.get(scope)!.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  /** Rewrites the live records to a new file and renames it over the journal; the caller holds the lock. */
+  private async compact(): Promise<void> {
+    const now = Date.now();
+    const lines: string[] = [];
+    for (const [scope, keys] of this.index) {
+      for (const [key, entry] of keys) {
+        if (entry.expiresAt > now) lines.push(`${JSON.stringify(setLine(scope, key, entry.record, entry.expiresAt))}\n`);
+      }
+    }
+    const bytes = Buffer.from(lines.join(''), 'utf8');
+    const temporary = `${this.path}.compact-${process.pid}`;
+    const handle = await open(temporary, 'w', 0o600);
+    let identity: string;
+    try {
+      await handle.write(bytes, 0, bytes.length);
+      await handle.sync();
+      identity = identify(await handle.stat());
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, this.path);
+    await this.options.syncDir();
+    this.identity = identity;
+    this.offset = bytes.length;
+  }
+
+  /** Reads whole lines past the offset; returns the file's size (more than the offset: a torn tail). */
+  private async readFrom(handle: FileHandle): Promise<number> {
+    const stats = await handle.stat();
+    const identity = identify(stats);
+    // Another file (compacted) or a shorter one: start over.
+    if (identity !== this.identity || stats.size < this.offset) this.reset(identity);
+    if (stats.size === this.offset) return stats.size;
+    const buffer = Buffer.alloc(stats.size - this.offset);
+    let read = 0;
+    while (read < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, read, buffer.length - read, this.offset + read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    const end = read === 0 ? -1 : buffer.lastIndexOf(NEWLINE, read - 1);
+    if (end < 0) return stats.size;
+    // A newline never falls inside a UTF-8 sequence, so whole lines decode on their own.
+    for (const text of buffer.toString('utf8', 0, end).split('\n')) {
+      const line = parseLine(text);
+      if (line) this.apply(line);
+    }
+    this.offset += end + 1;
+    return stats.size;
+  }
+
+  private reset(identity: string | undefined): void {
+    this.index.clear();
+    this.offset = 0;
+    this.identity = identity;
+  }
+
+  private apply(line: Line): void {
+    let keys = this.index.get(line.s);
+    if (line.op === 'del') {
+      keys?.delete(line.k);
+      return;
+    }
+    if (!keys) this.index.set(line.s, (keys = new Map()));
+    keys.set(line.k, { record: line.r, expiresAt: line.x ?? Number.POSITIVE_INFINITY });
+  }
+}
+
+const identify = (stats: { dev: number; ino: number; birthtimeMs: number }) => `${stats.dev}:${stats.ino}:${stats.birthtimeMs}`;
