@@ -1,5 +1,5 @@
 // The directory lock of fileStore: one file created with `wx` (exclusive creation) holding the holder's pid, a
-// random token and an expiry. Every journal append, lease takeover, extension and release happens under it, so
+// random token, when it was taken and when the holder expects to be done. Every journal append, lease takeover, extension and release happens under it, so
 // processes on one machine take turns. A lock past its expiry (its holder crashed or hung) is taken over; the
 // takeover itself runs under a second `wx` file (the breaker), so that two processes that both saw the same
 // stale lock cannot both remove it: the second re-reads under the breaker and finds the first one's new lock.
@@ -9,6 +9,7 @@ import { open, readFile, stat, unlink } from 'node:fs/promises';
 export interface LockContent {
   readonly pid: number;
   readonly token: string;
+  readonly createdAt: number;
   readonly expiresAt: number;
 }
 
@@ -39,7 +40,7 @@ export async function createExclusive(path: string, text: string): Promise<boole
 async function readLock(path: string): Promise<LockContent | { unreadableSince: number } | undefined> {
   try {
     const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<LockContent>;
-    if (typeof parsed.token === 'string' && typeof parsed.expiresAt === 'number') return parsed as LockContent;
+    if (typeof parsed.token === 'string' && typeof parsed.createdAt === 'number') return parsed as LockContent;
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined;
   }
@@ -52,7 +53,7 @@ async function readLock(path: string): Promise<LockContent | { unreadableSince: 
 }
 
 const isStale = (held: LockContent | { unreadableSince: number }, staleLockMs: number, now: number) =>
-  'token' in held ? held.expiresAt <= now : held.unreadableSince + staleLockMs <= now;
+  ('token' in held ? held.createdAt : held.unreadableSince) + staleLockMs <= now;
 
 const sameLock = (a: LockContent | { unreadableSince: number }, b: LockContent | { unreadableSince: number } | undefined) =>
   b !== undefined && ('token' in a ? 'token' in b && a.token === b.token : 'unreadableSince' in b && a.unreadableSince === b.unreadableSince);
@@ -93,7 +94,8 @@ export interface HeldLock {
 export async function acquireLock(path: string, staleLockMs: number): Promise<HeldLock> {
   const token = newToken();
   for (let attempt = 0; ; attempt++) {
-    const content: LockContent = { pid: process.pid, token, expiresAt: Date.now() + staleLockMs };
+    const now = Date.now();
+    const content: LockContent = { pid: process.pid, token, createdAt: now, expiresAt: now + staleLockMs };
     if (await createExclusive(path, JSON.stringify(content))) {
       return {
         async release() {
