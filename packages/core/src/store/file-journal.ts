@@ -51,11 +51,15 @@ export class Journal {
   private offset = 0;
   /** Which file those bytes came from: compaction renames a new file over the path. */
   private identity: string | undefined;
+  /** This handle compacts once the journal passes this; never sooner than twice the live records' size. */
+  private compactAt: number;
 
   constructor(
     private readonly path: string,
     private readonly options: JournalOptions,
-  ) {}
+  ) {
+    this.compactAt = options.compactBytes;
+  }
 
   /** Reads what other handles appended since the last read. */
   async refresh(): Promise<void> {
@@ -90,7 +94,7 @@ export class Journal {
     } finally {
       await handle.close();
     }
-    if (this.offset > this.options.compactBytes) await this.compact();
+    if (this.offset > this.compactAt) await this.compact();
   }
 
   /** The live entry, dropping an expired one from the index. */
@@ -113,6 +117,9 @@ export class Journal {
       }
     }
     const bytes = Buffer.from(lines.join(''), 'utf8');
+    // Live records that fill most of the journal: rewriting them would gain little, and again at every append.
+    this.compactAt = Math.max(this.options.compactBytes, 2 * bytes.length);
+    if (bytes.length * 2 > this.offset) return;
     const temporary = `${this.path}.compact-${process.pid}`;
     const handle = await open(temporary, 'w', 0o600);
     let identity: string;

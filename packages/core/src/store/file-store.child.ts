@@ -1,8 +1,10 @@
 // A worker process for file-store.test.ts (run with `node --import tsx`): does one job on a fileStore folder and
 // reports on stdout, so that the test can race several processes or kill one mid-write.
-//   race <dir> <id> <keys> <increments>  claims and compareAndSets keys k0…, adds to a shared counter; prints JSON
+//   race <dir> <id> <keys> <increments>  once <dir>/go exists, claims and compareAndSets keys k0…, adds to a shared
+//                                        counter; prints `ready`, then its wins as JSON
 //   append <dir>                          sets records in a loop, printing each index once it is written
 //   hold-lock <dir>                       takes the journal lock and never lets go
+import { access } from 'node:fs/promises';
 import { acquireLock } from './file-lock.js';
 import { fileStore } from './file-store.js';
 
@@ -10,6 +12,9 @@ const [job, dir, ...rest] = process.argv.slice(2);
 
 async function race(id: string, keys: number, increments: number) {
   const store = fileStore(dir!);
+  process.stdout.write('ready\n');
+  // All start together, so that they do race.
+  while (!(await access(`${dir}/go`).then(() => true, () => false))) await new Promise((r) => setTimeout(r, 2));
   const claims: string[] = [];
   const sets: string[] = [];
   for (let i = 0; i < keys; i++) {

@@ -1,7 +1,7 @@
 // fileStore across processes: child Node processes (file-store.child.ts under tsx) race on one folder, get killed
 // mid-append and leave the journal lock behind.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -57,9 +57,12 @@ describe('fileStore(dir) across processes', () => {
     const dir = await tempDir();
     const keys = 8;
     const increments = 15;
-    const runs = await Promise.all(Array.from({ length: 6 }, (_, id) => finish(start(['race', dir, String(id), String(keys), String(increments)]))));
-    for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0 });
-    const results = runs.map((r) => JSON.parse(r.stdout) as { claims: string[]; sets: string[] });
+    const children = Array.from({ length: 6 }, (_, id) => start(['race', dir, String(id), String(keys), String(increments)]));
+    const runs = children.map(finish);
+    await Promise.all(children.map((c) => waitFor(c, (out) => out.includes('ready\n'))));
+    await writeFile(join(dir, 'go'), '');
+    for (const run of await Promise.all(runs)) expect(run, run.stderr).toMatchObject({ code: 0 });
+    const results = (await Promise.all(runs)).map((r) => JSON.parse(r.stdout.replace('ready\n', '')) as { claims: string[]; sets: string[] });
     const all = Array.from({ length: keys }, (_, i) => `k${i}`);
     expect(results.flatMap((r) => r.claims).sort()).toEqual([...all].sort());
     expect(results.flatMap((r) => r.sets).sort()).toEqual([...all].sort());

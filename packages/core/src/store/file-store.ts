@@ -55,6 +55,8 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): StateSto
       await mkdir(leaseDir, { recursive: true, mode: 0o700 });
       await access(root, constants.R_OK | constants.W_OK | constants.X_OK);
       await access(leaseDir, constants.R_OK | constants.W_OK | constants.X_OK);
+      // The journal exists from the start (0600), so that its creation is fsync'd with the folder.
+      await (await open(join(root, 'journal.jsonl'), 'a', 0o600)).close();
       await syncFolder(root);
     } catch (error) {
       ready = undefined; // a folder fixed later is used by the next call
