@@ -33,9 +33,11 @@ export class Leases {
   async claim(scope: string, key: string, owner: string, ttlMs: number): Promise<ClaimResult> {
     const path = this.path(scope, key);
     for (;;) {
-      if (await this.create(path, { owner, expiresAt: Date.now() + ttlMs })) return { claimed: true };
       const held = await this.read(path);
-      if (held === undefined) continue; // released in between: try again
+      if (held === undefined) {
+        if (await this.create(path, { owner, expiresAt: Date.now() + ttlMs })) return { claimed: true };
+        continue; // another claimer created it first: read whose it is
+      }
       if (held.owner !== owner && held.expiresAt > Date.now()) return { claimed: false, owner: held.owner, expiresAt: held.expiresAt };
       const result = await withLock(this.options.lockPath, this.options.staleLockMs, () => this.replace(path, owner, ttlMs));
       if (result !== RETRY) return result;
