@@ -2,7 +2,8 @@
 // builds from it. A handle replays from the byte offset it had read, so it sees other processes' appends. Only
 // whole lines count: a torn last line (a crash mid-append) is left unread, and the next writer, holding the
 // directory lock, cuts it off before appending. Lines that do not parse are skipped.
-import { type FileHandle, open, rename } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { type FileHandle, link, open, rename, unlink } from 'node:fs/promises';
 import type { StoredRecord, StoredValue } from './state-store.js';
 
 /** A record as the index holds it: `expiresAt` in epoch ms, Infinity for no TTL. */
@@ -15,6 +16,10 @@ export interface Entry {
 type Line = { op: 'set'; s: string; k: string; r: StoredRecord; x?: number } | { op: 'del'; s: string; k: string };
 
 const NEWLINE = 0x0a;
+
+/** The first line of every journal file: a random id, which changes when compaction writes a new file. */
+const header = () => `${JSON.stringify({ op: 'journal', id: randomBytes(12).toString('hex') })}\n`;
+const HEADER_BYTES = header().length;
 
 function parseLine(text: string): Line | undefined {
   let line: unknown;
@@ -49,7 +54,7 @@ export class Journal {
   readonly index = new Map<string, Map<string, Entry>>();
   /** Bytes of whole lines read so far. */
   private offset = 0;
-  /** Which file those bytes came from: compaction renames a new file over the path. */
+  /** Which file those bytes came from (its header): compaction renames a new file over the path. */
   private identity: string | undefined;
   /** This handle compacts once the journal passes this; never sooner than twice the live records' size. */
   private compactAt: number;
@@ -59,6 +64,20 @@ export class Journal {
     private readonly options: JournalOptions,
   ) {
     this.compactAt = options.compactBytes;
+  }
+
+  /** Creates the journal with its header unless it exists (exclusively: link fails on an existing name). */
+  async create(): Promise<void> {
+    const temporary = `${this.path}.new-${randomBytes(6).toString('hex')}`;
+    await this.writeFile(temporary, Buffer.from(header(), 'utf8'));
+    try {
+      await link(temporary, this.path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      await unlink(temporary).catch(() => {});
+    }
+    await this.options.syncDir();
   }
 
   /** Reads what other handles appended since the last read. */
@@ -79,10 +98,12 @@ export class Journal {
   }
 
   /** Appends lines; the caller holds the directory lock. Cuts a torn tail first, fsyncs, compacts when large. */
-  async append(lines: readonly Line[]): Promise<void> {
+  async append(lines: readonly Line[], stillLocked: () => Promise<void>): Promise<void> {
     const handle = await open(this.path, 'a+', 0o600);
     try {
       const size = await this.readFrom(handle);
+      // A holder that stalled past staleLockMs lost the lock to another process: it must not write any more.
+      await stillLocked();
       if (size > this.offset) await handle.truncate(this.offset);
       const texts = lines.map((l) => JSON.stringify(l));
       const bytes = Buffer.from(texts.map((t) => `${t}\n`).join(''), 'utf8');
@@ -116,30 +137,36 @@ export class Journal {
         if (entry.expiresAt > now) lines.push(`${JSON.stringify(setLine(scope, key, entry.record, entry.expiresAt))}\n`);
       }
     }
-    const bytes = Buffer.from(lines.join(''), 'utf8');
+    const head = header();
+    const bytes = Buffer.from(head + lines.join(''), 'utf8');
     // Live records that fill most of the journal: rewriting them would gain little, and again at every append.
     this.compactAt = Math.max(this.options.compactBytes, 2 * bytes.length);
     if (bytes.length * 2 > this.offset) return;
-    const temporary = `${this.path}.compact-${process.pid}`;
-    const handle = await open(temporary, 'w', 0o600);
-    let identity: string;
+    const temporary = `${this.path}.compact-${randomBytes(6).toString('hex')}`;
+    await this.writeFile(temporary, bytes);
+    await rename(temporary, this.path);
+    await this.options.syncDir();
+    this.identity = head;
+    this.offset = bytes.length;
+  }
+
+  /** Writes a new file (0600) and fsyncs it. */
+  private async writeFile(path: string, bytes: Buffer): Promise<void> {
+    const handle = await open(path, 'wx', 0o600);
     try {
       await handle.write(bytes, 0, bytes.length);
       await handle.sync();
-      identity = identify(await handle.stat());
     } finally {
       await handle.close();
     }
-    await rename(temporary, this.path);
-    await this.options.syncDir();
-    this.identity = identity;
-    this.offset = bytes.length;
   }
 
   /** Reads whole lines past the offset; returns the file's size (more than the offset: a torn tail). */
   private async readFrom(handle: FileHandle): Promise<number> {
     const stats = await handle.stat();
-    const identity = identify(stats);
+    const first = Buffer.alloc(HEADER_BYTES);
+    const { bytesRead } = await handle.read(first, 0, HEADER_BYTES, 0);
+    const identity = first.toString('utf8', 0, bytesRead);
     // Another file (compacted) or a shorter one: start over.
     if (identity !== this.identity || stats.size < this.offset) this.reset(identity);
     if (stats.size === this.offset) return stats.size;
@@ -177,5 +204,3 @@ export class Journal {
     keys.set(line.k, { record: line.r, expiresAt: line.x ?? Number.POSITIVE_INFINITY });
   }
 }
-
-const identify = (stats: { dev: number; ino: number; birthtimeMs: number }) => `${stats.dev}:${stats.ino}:${stats.birthtimeMs}`;

@@ -87,6 +87,8 @@ async function breakStaleLock(path: string, seen: LockContent | { unreadableSinc
 }
 
 export interface HeldLock {
+  /** Throws when this lock is no longer ours (we stalled past staleLockMs and another process took it over). */
+  verify(): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -97,16 +99,23 @@ export async function acquireLock(path: string, staleLockMs: number): Promise<He
     const now = Date.now();
     const content: LockContent = { pid: process.pid, token, createdAt: now, expiresAt: now + staleLockMs };
     if (await createExclusive(path, JSON.stringify(content))) {
+      const ours = async () => {
+        const held = await readLock(path);
+        return held !== undefined && 'token' in held && held.token === token;
+      };
       return {
+        async verify() {
+          if (!(await ours())) throw new Error(`fileStore: lost the lock ${path} to another process after holding it longer than staleLockMs (${staleLockMs} ms)`);
+        },
         async release() {
           // Only our own: after a hang past staleLockMs another process may hold it now.
-          const held = await readLock(path);
-          if (held && 'token' in held && held.token === token) await unlink(path).catch(() => {});
+          if (await ours()) await unlink(path).catch(() => {});
         },
       };
     }
     const held = await readLock(path);
-    if (held !== undefined && isStale(held, staleLockMs, Date.now())) {
+    if (held === undefined) continue; // released in between
+    if (isStale(held, staleLockMs, Date.now())) {
       await breakStaleLock(path, held, staleLockMs);
       continue;
     }
@@ -116,10 +125,10 @@ export async function acquireLock(path: string, staleLockMs: number): Promise<He
 }
 
 /** Runs `work` under the directory lock. */
-export async function withLock<T>(path: string, staleLockMs: number, work: () => Promise<T>): Promise<T> {
+export async function withLock<T>(path: string, staleLockMs: number, work: (lock: HeldLock) => Promise<T>): Promise<T> {
   const lock = await acquireLock(path, staleLockMs);
   try {
-    return await work();
+    return await work(lock);
   } finally {
     await lock.release();
   }

@@ -37,7 +37,8 @@ describe('fileStore(dir) on disk', () => {
     expect(await fileStore(dir).get('s', 'b')).toEqual(rec('applied', 2));
     const lines = await journalLines(dir);
     expect(lines.at(-1)).toBe('');
-    for (const line of lines.slice(0, -1)) expect(JSON.parse(line)).toMatchObject({ op: 'set', s: 's' });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ op: 'journal' });
+    expect(lines.slice(1, -1).map((l) => JSON.parse(l))).toMatchObject([{ op: 'set', k: 'a' }, { op: 'set', k: 'b' }]);
   });
 
   it('skips whole lines that do not parse or are not records, and keeps reading after them', async () => {

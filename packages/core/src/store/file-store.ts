@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import { deleteLine, type Entry, Journal, setLine } from './file-journal.js';
 import { Leases } from './file-lease.js';
-import { withLock } from './file-lock.js';
+import { type HeldLock, withLock } from './file-lock.js';
 import type { ListedRecord, ListQuery, StateStore, StoredRecord } from './state-store.js';
 
 export interface FileStoreOptions {
@@ -55,9 +55,8 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): StateSto
       await mkdir(leaseDir, { recursive: true, mode: 0o700 });
       await access(root, constants.R_OK | constants.W_OK | constants.X_OK);
       await access(leaseDir, constants.R_OK | constants.W_OK | constants.X_OK);
-      // The journal exists from the start (0600), so that its creation is fsync'd with the folder.
-      await (await open(join(root, 'journal.jsonl'), 'a', 0o600)).close();
       await syncFolder(root);
+      await journal.create();
     } catch (error) {
       ready = undefined; // a folder fixed later is used by the next call
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
@@ -76,7 +75,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): StateSto
     queue = run.catch(() => {});
     return run;
   };
-  const locked = <T>(work: () => Promise<T>) => serial(() => withLock(lockPath, staleLockMs, work));
+  const locked = <T>(work: (lock: HeldLock) => Promise<T>) => serial(() => withLock(lockPath, staleLockMs, work));
   const expiry = (ttlMs: number | undefined) => (ttlMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + ttlMs);
   const copy = (entry: Entry | undefined) => entry && structuredClone(entry.record);
 
@@ -95,19 +94,19 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): StateSto
         await journal.refresh();
         return copy(journal.live(scope, key));
       }),
-    set: (scope, key, record, ttlMs) => locked(() => journal.append([setLine(scope, key, record, expiry(ttlMs))])),
+    set: (scope, key, record, ttlMs) => locked((lock) => journal.append([setLine(scope, key, record, expiry(ttlMs))], lock.verify)),
     compareAndSet: (scope, key, expected, record: StoredRecord, ttlMs) =>
-      locked(async () => {
+      locked(async (lock) => {
         await journal.refresh();
         if (journal.live(scope, key)?.record.state !== expected) return false;
-        await journal.append([setLine(scope, key, record, expiry(ttlMs))]);
+        await journal.append([setLine(scope, key, record, expiry(ttlMs))], lock.verify);
         return true;
       }),
     delete: (scope, key) =>
-      locked(async () => {
+      locked(async (lock) => {
         await journal.refresh();
         // Nothing to remove: no line, so that deleting what is not there costs no write.
-        if (journal.index.get(scope)?.has(key)) await journal.append([deleteLine(scope, key)]);
+        if (journal.index.get(scope)?.has(key)) await journal.append([deleteLine(scope, key)], lock.verify);
       }),
     list: (query: ListQuery = {}) =>
       serial(async () => {
