@@ -1,16 +1,17 @@
 // A worker process for file-store.test.ts (run with `node --import tsx`): does one job on a fileStore folder and
 // reports on stdout, so that the test can race several processes or kill one mid-write.
-//   race <dir> <id> <keys> <increments>  once <dir>/go exists, claims and compareAndSets keys k0…, adds to a shared
-//                                        counter; prints `ready`, then its wins as JSON
+//   race <dir> <id> <racers> <keys> <increments>  once <dir>/go exists, claims and compareAndSets keys k0…, adds to
+//                                        a shared counter; prints `ready`, then its wins and, once all racers are
+//                                        done, the records it sees, as JSON
 //   append <dir>                          sets records in a loop, printing each index once it is written
 //   hold-lock <dir>                       takes the journal lock and never lets go
-import { access } from 'node:fs/promises';
+import { access, readdir, writeFile } from 'node:fs/promises';
 import { acquireLock } from './file-lock.js';
 import { fileStore } from './file-store.js';
 
 const [job, dir, ...rest] = process.argv.slice(2);
 
-async function race(id: string, keys: number, increments: number) {
+async function race(id: string, racers: number, keys: number, increments: number) {
   const store = fileStore(dir!);
   process.stdout.write('ready\n');
   // All start together, so that they do race.
@@ -26,7 +27,11 @@ async function race(id: string, keys: number, increments: number) {
     const n = (current?.value as number | undefined) ?? 0;
     if (await store.compareAndSet('s', 'counter', current?.state, { state: `n${n + 1}`, value: n + 1 })) done++;
   }
-  process.stdout.write(JSON.stringify({ claims, sets }));
+  // Once every racer is done, each reports what it sees, to compare.
+  await writeFile(`${dir}/done-${id}`, '');
+  while ((await readdir(dir!)).filter((f) => f.startsWith('done-')).length < racers) await new Promise((r) => setTimeout(r, 5));
+  const seen = (await store.list()).sort((a, b) => a.key.localeCompare(b.key));
+  process.stdout.write(JSON.stringify({ claims, sets, seen }));
 }
 
 async function append() {
@@ -43,6 +48,6 @@ async function holdLock() {
   setInterval(() => {}, 1_000);
 }
 
-if (job === 'race') await race(rest[0]!, Number(rest[1]), Number(rest[2]));
+if (job === 'race') await race(rest[0]!, Number(rest[1]), Number(rest[2]), Number(rest[3]));
 else if (job === 'append') await append();
 else if (job === 'hold-lock') await holdLock();

@@ -57,12 +57,12 @@ describe('fileStore(dir) across processes', () => {
     const dir = await tempDir();
     const keys = 8;
     const increments = 15;
-    const children = Array.from({ length: 6 }, (_, id) => start(['race', dir, String(id), String(keys), String(increments)]));
+    const children = Array.from({ length: 6 }, (_, id) => start(['race', dir, String(id), '6', String(keys), String(increments)]));
     const runs = children.map(finish);
     await Promise.all(children.map((c) => waitFor(c, (out) => out.includes('ready\n'))));
     await writeFile(join(dir, 'go'), '');
     for (const run of await Promise.all(runs)) expect(run, run.stderr).toMatchObject({ code: 0 });
-    const results = (await Promise.all(runs)).map((r) => JSON.parse(r.stdout.replace('ready\n', '')) as { claims: string[]; sets: string[] });
+    const results = (await Promise.all(runs)).map((r) => JSON.parse(r.stdout.replace('ready\n', '')) as { claims: string[]; sets: string[]; seen: unknown[] });
     const all = Array.from({ length: keys }, (_, i) => `k${i}`);
     expect(results.flatMap((r) => r.claims).sort()).toEqual([...all].sort());
     expect(results.flatMap((r) => r.sets).sort()).toEqual([...all].sort());
@@ -75,6 +75,10 @@ describe('fileStore(dir) across processes', () => {
       for (const key of result.claims) expect(await store.claim('s', key, 'late', 1_000)).toMatchObject({ claimed: false, owner: `p${id}` });
     }
     expect(await store.list({ state: 'won' })).toHaveLength(keys);
+    // Every process ends up seeing the same records as a fresh handle does.
+    const final = (await store.list()).sort((a, b) => a.key.localeCompare(b.key));
+    expect(final).toHaveLength(keys + 1);
+    for (const result of results) expect(result.seen).toEqual(final);
   });
 
   it('a process killed mid-append leaves a journal that replays: every record whole, every acknowledged write there', async () => {
