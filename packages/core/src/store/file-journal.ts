@@ -111,7 +111,10 @@ export class Journal {
       await handle.datasync();
       this.offset += bytes.length;
       // From the written text, so that this handle holds what every other handle will read (and not the caller's object).
-      for (const text of texts) this.apply(parseLine(text)!);
+      for (const text of texts) {
+        const line = parseLine(text);
+        if (line) this.apply(line);
+      }
     } finally {
       await handle.close();
     }

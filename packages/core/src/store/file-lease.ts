@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { link, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { newToken, withLock } from './file-lock.js';
+import { type HeldLock, newToken, withLock } from './file-lock.js';
 import type { ClaimResult } from './state-store.js';
 
 interface Lease {
@@ -39,7 +39,7 @@ export class Leases {
         continue; // another claimer created it first: read whose it is
       }
       if (held.owner !== owner && held.expiresAt > Date.now()) return { claimed: false, owner: held.owner, expiresAt: held.expiresAt };
-      const result = await withLock(this.options.lockPath, this.options.staleLockMs, () => this.replace(path, owner, ttlMs));
+      const result = await withLock(this.options.lockPath, this.options.staleLockMs, (lock) => this.replace(path, owner, ttlMs, lock));
       if (result !== RETRY) return result;
     }
   }
@@ -47,23 +47,26 @@ export class Leases {
   async release(scope: string, key: string, owner: string): Promise<void> {
     const path = this.path(scope, key);
     if ((await this.read(path))?.owner !== owner) return;
-    await withLock(this.options.lockPath, this.options.staleLockMs, async () => {
+    await withLock(this.options.lockPath, this.options.staleLockMs, async (lock) => {
       if ((await this.read(path))?.owner !== owner) return;
+      await lock.verify();
       await unlink(path);
       await this.options.syncDir();
     });
   }
 
   /** Under the lock: extends our own lease, or takes over an expired one. */
-  private async replace(path: string, owner: string, ttlMs: number): Promise<ClaimResult | typeof RETRY> {
+  private async replace(path: string, owner: string, ttlMs: number, lock: HeldLock): Promise<ClaimResult | typeof RETRY> {
     const held = await this.read(path);
     const next = { owner, expiresAt: Date.now() + ttlMs };
     if (held === undefined) return (await this.create(path, next)) ? { claimed: true } : RETRY;
+    if (held.owner !== owner && held.expiresAt > Date.now()) return { claimed: false, owner: held.owner, expiresAt: held.expiresAt };
+    // A holder that stalled past staleLockMs lost the lock: it must not replace or remove a lease any more.
+    await lock.verify();
     if (held.owner === owner) {
       await this.write(path, next);
       return { claimed: true };
     }
-    if (held.expiresAt > Date.now()) return { claimed: false, owner: held.owner, expiresAt: held.expiresAt };
     await unlink(path);
     if (await this.create(path, next)) return { claimed: true, expired: { owner: held.owner, expiresAt: held.expiresAt } };
     return RETRY; // a claimer outside the lock created it in the gap: the next round reports it
