@@ -18,6 +18,9 @@ async function race(id: string, racers: number, keys: number, increments: number
   while (!(await access(`${dir}/go`).then(() => true, () => false))) await new Promise((r) => setTimeout(r, 2));
   const claims: string[] = [];
   const sets: string[] = [];
+  // The lease the test left expired, as a crashed worker would: one process takes it over.
+  const stale = await store.claim('s', 'stale', `p${id}`, 60_000);
+  const takeover = stale.claimed ? (stale.expired?.owner ?? 'none') : undefined;
   for (let i = 0; i < keys; i++) {
     if ((await store.claim('s', `k${i}`, `p${id}`, 60_000)).claimed) claims.push(`k${i}`);
     if (await store.compareAndSet('s', `k${i}`, undefined, { state: 'won', value: id })) sets.push(`k${i}`);
@@ -31,7 +34,7 @@ async function race(id: string, racers: number, keys: number, increments: number
   await writeFile(`${dir}/done-${id}`, '');
   while ((await readdir(dir!)).filter((f) => f.startsWith('done-')).length < racers) await new Promise((r) => setTimeout(r, 5));
   const seen = (await store.list()).sort((a, b) => a.key.localeCompare(b.key));
-  process.stdout.write(JSON.stringify({ claims, sets, seen }));
+  process.stdout.write(JSON.stringify({ claims, sets, seen, takeover }));
 }
 
 async function append() {

@@ -53,19 +53,21 @@ afterEach(async () => {
 });
 
 describe('fileStore(dir) across processes', () => {
-  it('six processes racing claims and compareAndSets on the same keys: one winner per key, no lost update, one view', async () => {
+  it('six processes racing claims (fresh and expired) and compareAndSets on the same keys: one winner per key, no lost update, one view', async () => {
     const dir = await tempDir();
     const keys = 8;
     const increments = 15;
+    await fileStore(dir).claim('s', 'stale', 'crashed', 1);
     const children = Array.from({ length: 6 }, (_, id) => start(['race', dir, String(id), '6', String(keys), String(increments)]));
     const runs = children.map(finish);
     await Promise.all(children.map((c) => waitFor(c, (out) => out.includes('ready\n'))));
     await writeFile(join(dir, 'go'), '');
     for (const run of await Promise.all(runs)) expect(run, run.stderr).toMatchObject({ code: 0 });
-    const results = (await Promise.all(runs)).map((r) => JSON.parse(r.stdout.replace('ready\n', '')) as { claims: string[]; sets: string[]; seen: unknown[] });
+    const results = (await Promise.all(runs)).map((r) => JSON.parse(r.stdout.replace('ready\n', '')) as { claims: string[]; sets: string[]; seen: unknown[]; takeover?: string });
     const all = Array.from({ length: keys }, (_, i) => `k${i}`);
     expect(results.flatMap((r) => r.claims).sort()).toEqual([...all].sort());
     expect(results.flatMap((r) => r.sets).sort()).toEqual([...all].sort());
+    expect(results.flatMap((r) => r.takeover ?? [])).toEqual(['crashed']);
 
     const store = fileStore(dir);
     // Every compareAndSet increment of every process landed: none overwrote another.
