@@ -118,7 +118,7 @@ export class Journal {
     } finally {
       await handle.close();
     }
-    if (this.offset > this.compactAt) await this.compact();
+    if (this.offset > this.compactAt) await this.compact(stillLocked);
   }
 
   /** The live entry, dropping an expired one from the index. */
@@ -132,7 +132,7 @@ export class Journal {
   }
 
   /** Rewrites the live records to a new file and renames it over the journal; the caller holds the lock. */
-  private async compact(): Promise<void> {
+  private async compact(stillLocked: () => Promise<void>): Promise<void> {
     const now = Date.now();
     const lines: string[] = [];
     for (const [scope, keys] of this.index) {
@@ -147,6 +147,13 @@ export class Journal {
     if (bytes.length * 2 > this.offset) return;
     const temporary = `${this.path}.compact-${randomBytes(6).toString('hex')}`;
     await this.writeFile(temporary, bytes);
+    try {
+      // Renaming an old snapshot over appends made by a new lock holder would lose them.
+      await stillLocked();
+    } catch (error) {
+      await unlink(temporary).catch(() => {});
+      throw error;
+    }
     await rename(temporary, this.path);
     await this.options.syncDir();
     this.identity = head;

@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeStateStore } from '@creditkit/test-support';
@@ -63,6 +63,27 @@ describe('fileStore(dir) on disk', () => {
     expect(leases).toHaveLength(1);
     expect(leases[0]).toMatch(/^[0-9a-f]{64}\.lease$/);
     expect(await mode(join(dir, 'leases', leases[0]!))).toBe(0o600);
+  });
+
+  it('removes temporary files a crashed process left, once older than staleLockMs, and keeps everything else', async () => {
+    const dir = await tempDir();
+    await fileStore(dir).claim('s', 'k', 'w1', 60_000);
+    const old = new Date(Date.now() - 60_000);
+    const left = [join(dir, 'leases', '.tmp-0a1b2c'), join(dir, 'journal.jsonl.compact-0a1b2c'), join(dir, 'journal.jsonl.new-0a1b2c')];
+    for (const path of left) {
+      await writeFile(path, '{"owner":"crashed","expiresAt":0}');
+      await utimes(path, old, old);
+    }
+    const recent = join(dir, 'leases', '.tmp-ffff');
+    await writeFile(recent, '{}');
+    const mine = join(dir, 'notes.txt');
+    await writeFile(mine, 'kept');
+    await utimes(mine, old, old);
+    await fileStore(dir, { staleLockMs: 1_000 }).get('s', 'k');
+    for (const path of left) await expect(stat(path)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect((await readdir(join(dir, 'leases'))).sort()).toEqual(['.tmp-ffff', expect.stringMatching(/\.lease$/)].sort());
+    expect(await readFile(mine, 'utf8')).toBe('kept');
+    expect(await fileStore(dir).claim('s', 'k', 'w2', 1_000)).toMatchObject({ claimed: false, owner: 'w1' });
   });
 
   it('names itself file:<dir>', () => {

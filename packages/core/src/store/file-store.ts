@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import { deleteLine, type Entry, Journal, setLine } from './file-journal.js';
 import { Leases } from './file-lease.js';
+import { sweepLeftovers } from './file-leftovers.js';
 import { type HeldLock, withLock } from './file-lock.js';
 import type { ListedRecord, ListQuery, StateStore, StoredRecord } from './state-store.js';
 
@@ -57,6 +58,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): StateSto
       await access(leaseDir, constants.R_OK | constants.W_OK | constants.X_OK);
       await syncFolder(root);
       await journal.create();
+      await sweepLeftovers([root, leaseDir], staleLockMs);
     } catch (error) {
       ready = undefined; // a folder fixed later is used by the next call
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
