@@ -42,8 +42,8 @@ describe.each(stores)('shared across processes through %s', (_name, newStore) =>
   afterAll(() => {
     if (store.startsWith('file:')) rmSync(store.slice(5), { recursive: true, force: true });
   });
-  const task = (provider: string, method: string, inputs: unknown[], extra: Partial<WorkerTask> = {}): WorkerTask => ({
-    provider, method, inputs, store, clientOptions: { ...(mock.credentials as Record<string, object>)[provider], baseUrl: mock.url(provider), ...extra.clientOptions }, ...extra,
+  const task = (provider: string, method: string, inputs: unknown[], { clientOptions, ...extra }: Partial<WorkerTask> = {}): WorkerTask => ({
+    provider, method, inputs, store, clientOptions: { ...(mock.credentials as Record<string, object>)[provider], baseUrl: mock.url(provider), ...clientOptions }, ...extra,
   });
 
   it('four 2sms workers, twelve purchases: one token fetch', async () => {
