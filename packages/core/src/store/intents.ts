@@ -149,7 +149,9 @@ function holdIntent(env: IntentEnv, scope: string, key: string, owner: string, t
       clearInterval(heartbeat);
       try {
         const attempts = [...current.value.attempts, ...attemptsOf(ctx, owner, outcome.ok)];
-        const base = { ...current.value, attempts, updatedAt: Date.now() };
+        // The end of an earlier call of this intent (an in-doubt error) is not this call's.
+        const { error: _earlier, definitive: _wasDefinitive, ...kept } = current.value;
+        const base: IntentValue = { ...kept, attempts, updatedAt: Date.now() };
         const end = outcome.ok ? { state: 'applied' as const, value: { ...base, result: plain(ctx.secrets.scrubValue(outcome.data)) } } : endOf(outcome.error, ctx, base, current.state === 'sent');
         if (!(await write(end.state, end.value))) ctx.log('warn', 'intent.settle-lost', { intentId: taken.intentId, state: end.state });
         await store.release(scope, key, owner);
