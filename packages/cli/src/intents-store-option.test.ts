@@ -1,7 +1,7 @@
 // `--store` / CREDITKIT_STORE and `--intent` on calls: what a bad value says, that a Redis URL's password never
 // shows, and what a second call with the same --intent sends (on the wire, against the simulator).
-// TODO(after fileStore lands): the `--intent` runs below as child processes (runCli) with `--store file:<dir>`,
-// so the intent is kept across processes; today `--store memory` shares it within this process only.
+// Here `--store memory` shares the intent within this process; across processes with `file:`:
+// intents-file-store.test.ts.
 import { useMockServer } from '@creditkit/test-support';
 import { lines, runCli, runInProcess } from '@creditkit/test-support/cli';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,7 +1,7 @@
 // `creditkit intents list|show|resolve` through the command runner, on records seeded in a store handed to
 // `run()` (an embedding app's store; the same object across invocations, as a shared store would be). What a
 // user sees: the table and JSON, the exit codes, what the store holds afterwards, and nothing raw on the terminal.
-// TODO(after fileStore lands): the same list/show/resolve runs as child processes with `--store file:<dir>`.
+// The same commands across processes, on a `file:` store: intents-file-store.test.ts.
 import { type IntentValue, intentKey, memoryStore, type StateStore, type StoredRecord } from '@creditkit/core';
 import { lines } from '@creditkit/test-support/cli';
 import { beforeEach, describe, expect, it, vi } from 'vitest';

@@ -29,12 +29,8 @@ export async function openStore(spec: StoreSpec, redisPackage = REDIS_PACKAGE): 
     return { store: processMemory, close: async () => {} };
   }
   if (spec.kind === 'file') {
-    let store: StateStore;
-    try {
-      store = fileStore(spec.dir);
-    } catch (error) {
-      throw new UsageError(`the store file:${spec.dir} cannot be opened: ${messageOf(error)}`, 'fix --store (or CREDITKIT_STORE): a folder this user may create and write');
-    }
+    // A folder it cannot use is a ConfigurationError (option `store`, exit 2) from the first command that uses it.
+    const store = fileStore(spec.dir);
     return { store, close: async () => store.close?.() };
   }
   const redis = await loadRedis(redisPackage);
