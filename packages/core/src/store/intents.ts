@@ -115,7 +115,8 @@ async function take(env: IntentEnv, scope: string, key: string, owner: string, r
     }
     return take(env, scope, key, owner, { state: 'in_doubt', value: inDoubt }, ctx, intentId, fingerprint);
   } else {
-    value = { ...record.value, mayBeApplied: record.value.mayBeApplied || record.state === 'in_doubt', updatedAt: now };
+    // An in-doubt record already says `mayBeApplied` (every way into in_doubt sets it).
+    value = { ...record.value, updatedAt: now };
   }
   if (!(await store.compareAndSet(scope, key, record?.state, asStored({ state: 'claimed', value })))) return undefined;
   if (record) ctx.log('info', 'intent.resumed', { intentId, from: record.state, idempotencyKey: value.idempotencyKey ?? undefined });
