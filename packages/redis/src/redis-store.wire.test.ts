@@ -43,7 +43,15 @@ describe.each(FLAVOURS)('redisStore on %s, on the wire', (flavour) => {
     connection = await connect(flavour, server.url);
     prefix = randomPrefix();
     sent = [];
-    return redisStore({ client: { sendCommand: (argv) => (sent.push(argv), connection.send(argv)) }, prefix });
+    return redisStore({
+      client: {
+        sendCommand: (argv) => {
+          sent.push(argv);
+          return connection.send(argv);
+        },
+      },
+      prefix,
+    });
   };
 
   it('runs scripts by EVALSHA, falls back to EVAL after SCRIPT FLUSH, and uses EVALSHA again after', async () => {
