@@ -38,9 +38,14 @@ export function redisStore(options: RedisStoreOptions): StateStore {
 
   const write = async (mode: 'set' | 'none' | 'state', scope: string, key: string, expected: string, record: StoredRecord, ttlMs: number | undefined) => {
     const at = keys.of(scope);
-    const wrote = decodeFlag(mode === 'set' ? 'set' : 'compareAndSet', await runScript(send, WRITE, [at.record(key), at.index], [mode, expected, json(record), px(ttlMs), key]));
-    if (!wrote) return false;
-    // The list of scopes is outside the scope's slot: a separate command, after the write.
+    const script = runScript(send, WRITE, [at.record(key), at.index], [mode, expected, json(record), px(ttlMs), key]);
+    // The list of scopes is outside the scope's slot: a separate command. After a plain set it is sent with the
+    // script (pipelined, one round trip); after a compare-and-set only once it wrote.
+    if (mode === 'set') {
+      const [wrote] = await Promise.all([script, send(['SADD', keys.scopes, scope])]);
+      return decodeFlag('set', wrote);
+    }
+    if (!decodeFlag('compareAndSet', await script)) return false;
     await send(['SADD', keys.scopes, scope]);
     return true;
   };

@@ -60,7 +60,9 @@ describe.each(FLAVOURS)('redisStore on %s, on the wire', (flavour) => {
     await connection.send(['SCRIPT', 'FLUSH']);
     sent = [];
     await store.set('s', 'k', { state: 'b', value: 2 });
-    expect(sent.map((argv) => argv[0])).toEqual(['EVALSHA', 'EVAL', 'SADD']);
+    const scripts = (argvs: string[][]) => argvs.map(([command]) => command).filter((command) => command!.startsWith('EVAL'));
+    expect(scripts(sent)).toEqual(['EVALSHA', 'EVAL']);
+    expect(sent.map(([command]) => command)).toContain('SADD');
     sent = [];
     expect(await store.compareAndSet('s', 'k', 'b', { state: 'c', value: 3 })).toBe(true);
     expect(sent.map((argv) => argv[0])).toEqual(['EVALSHA', 'SADD']);
