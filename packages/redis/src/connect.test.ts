@@ -5,7 +5,7 @@ import { useRedisServer } from '@creditkit/test-support';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { connectRedisStore } from './connect.js';
-import { connect, deleteKeysUnder, randomPrefix } from './test-clients.js';
+import { connect, deleteKeysUnder, keysUnder, randomPrefix } from './test-clients.js';
 
 const server = await useRedisServer();
 const PASSWORD = 'hunter2-s3cret/pw';
@@ -49,6 +49,20 @@ describe('connectRedisStore', () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect(everyForm(error)).not.toContain(PASSWORD);
     expect(everyForm(error)).not.toContain(encodeURIComponent(PASSWORD));
+  });
+
+  it('takes the key prefix from the URL (?prefix=), as the CLI passes it', async () => {
+    const prefix = randomPrefix();
+    const { store, close } = await connectRedisStore(`${server.url}/0?prefix=${prefix}`);
+    const check = await connect('node-redis', server.url);
+    try {
+      await store.set('s', 'k', { state: 'a', value: null });
+      expect(await keysUnder(check, prefix)).toEqual(expect.arrayContaining([`${prefix}:{s}:r:k`, `${prefix}:{s}:i`, `${prefix}:scopes`]));
+    } finally {
+      await close();
+      await deleteKeysUnder(check, prefix);
+      await check.close();
+    }
   });
 
   it('connects node-redis, gives a working store named redis, and closes', async () => {

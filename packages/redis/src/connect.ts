@@ -27,6 +27,10 @@ interface NodeRedisModule {
 // A variable, so that bundlers leave the optional peer alone.
 const NODE_REDIS = 'redis';
 
+/**
+ * Connects node-redis to `url` (`redis://[[user]:password@]host[:port][/db][?prefix=ck]`, or `rediss://` for TLS)
+ * and returns a store on it. `options.prefix`, else the URL's `prefix` parameter, starts every key.
+ */
 export async function connectRedisStore(url: string, options: { prefix?: string } = {}): Promise<RedisStoreConnection> {
   const secrets = new Secrets();
   let parsed: URL;
@@ -41,6 +45,9 @@ export async function connectRedisStore(url: string, options: { prefix?: string 
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
     throw new ConfigurationError(`connectRedisStore: the URL must start with redis:// or rediss://, not ${parsed.protocol}//`, { option: 'url', secrets });
   }
+  // `?prefix=` (the CLI's and the cross-process tests' way to pick a key space) is ours, not node-redis's.
+  const prefix = options.prefix ?? parsed.searchParams.get('prefix') ?? undefined;
+  parsed.searchParams.delete('prefix');
   let nodeRedis: NodeRedisModule;
   try {
     nodeRedis = (await import(NODE_REDIS)) as NodeRedisModule;
@@ -52,7 +59,7 @@ export async function connectRedisStore(url: string, options: { prefix?: string 
   let client: NodeRedisClient;
   try {
     client = nodeRedis.createClient({
-      url,
+      url: parsed.href,
       // Fail fast on the first connection (the CLI reports it); reconnect with a capped backoff after that.
       socket: { reconnectStrategy: (retries, cause) => (connected ? Math.min(50 * 2 ** retries, 2_000) : cause) },
     });
@@ -69,7 +76,7 @@ export async function connectRedisStore(url: string, options: { prefix?: string 
     throw new ConnectionError(`connectRedisStore: could not connect to Redis at ${where}: ${messageOf(error)}`, { requestSent: false, cause: error, secrets });
   }
   return {
-    store: redisStore({ client, ...(options.prefix === undefined ? {} : { prefix: options.prefix }) }),
+    store: redisStore({ client, ...(prefix === undefined ? {} : { prefix }) }),
     async close() {
       try {
         await (client.close ?? client.quit)?.call(client);
