@@ -72,6 +72,7 @@ describe('redisStore when commands fail', () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ code: 'WRONGTYPE', requestSent: true });
     expect((error as Error).message).toContain('GET');
+    expect(((error as Error).cause as Error).message).toBe(wrongType.message);
   });
 
   it('a socket error keeps its code, and NOSCRIPT alone leads to EVAL', async () => {
