@@ -55,6 +55,13 @@ describe('redisStore against replies of the wrong shape', () => {
     expect(await server(['{"state":"x","value":1}', null]).list({ scope: 's' })).toEqual([{ scope: 's', key: 'a', record: { state: 'x', value: 1 } }]);
   });
 
+  it('takes SMEMBERS as an array or as a Set (a RESP3 client may map it so)', async () => {
+    const server = (members: unknown) => answering(([command]) => (command === 'SMEMBERS' ? members : command === 'EVALSHA' ? ['k'] : ['{"state":"x","value":1}']));
+    const expected = [{ scope: 's', key: 'k', record: { state: 'x', value: 1 } }];
+    expect(await server(['s']).list()).toEqual(expected);
+    expect(await server(new Set(['s'])).list()).toEqual(expected);
+  });
+
   it('takes the integer replies of both clients (number) and of RESP proxies (numeric string)', async () => {
     expect(await answering(() => ['0', 'w2', '1700000000000']).claim('s', 'k', 'w1', 1_000)).toEqual({ claimed: false, owner: 'w2', expiresAt: 1_700_000_000_000 });
     expect(await answering(() => [1, 'crashed', 1_700_000_000_000]).claim('s', 'k', 'w1', 1_000)).toEqual({ claimed: true, expired: { owner: 'crashed', expiresAt: 1_700_000_000_000 } });

@@ -21,8 +21,10 @@ function text(what: string, reply: unknown): string {
 }
 
 export function decodeList(what: string, reply: unknown): string[] {
-  if (!Array.isArray(reply)) return fail(what, reply);
-  return reply.map((item) => text(what, item));
+  // A RESP3 client may map SMEMBERS to a Set.
+  const items = reply instanceof Set ? [...reply] : reply;
+  if (!Array.isArray(items)) return fail(what, reply);
+  return items.map((item) => text(what, item));
 }
 
 export function decodeInteger(what: string, reply: unknown): number {
