@@ -149,7 +149,9 @@ function holdIntent(env: IntentEnv, scope: string, key: string, owner: string, t
       clearInterval(heartbeat);
       try {
         const attempts = [...current.value.attempts, ...attemptsOf(ctx, owner, outcome.ok)];
-        const base = { ...current.value, attempts, updatedAt: Date.now() };
+        // The end of an earlier call of this intent (an in-doubt error) is not this call's.
+        const { error: _earlier, definitive: _wasDefinitive, ...kept } = current.value;
+        const base: IntentValue = { ...kept, attempts, updatedAt: Date.now() };
         const end = outcome.ok ? { state: 'applied' as const, value: { ...base, result: plain(ctx.secrets.scrubValue(outcome.data)) } } : endOf(outcome.error, ctx, base, current.state === 'sent');
         if (!(await write(end.state, end.value))) ctx.log('warn', 'intent.settle-lost', { intentId: taken.intentId, state: end.state });
         await store.release(scope, key, owner);
@@ -168,7 +170,8 @@ function endOf(error: unknown, ctx: CallContext, base: IntentValue, sent: boolea
   const ambiguous = base.mayBeApplied || ctx.history.some((h) => h.ambiguous);
   // Refused before processing: a 429, or a 503 naming when to come back. Nothing was applied by it.
   const refusedEarly = error instanceof RateLimitError || (error instanceof ApiError && error.status === 503 && error.retryAfterMs !== undefined);
-  const neverSent = !sent || (error instanceof ConnectionError && !error.requestSent && ctx.sentAttempt === 0);
+  // Not recorded as sent, or the last attempt's connection never opened (and no earlier one was ambiguous).
+  const neverSent = !sent || (error instanceof ConnectionError && !error.requestSent);
   if (!ambiguous && (neverSent || refusedEarly)) return { state: 'failed', value: { ...stored, definitive: false } };
   const refusal = errorKindOf(error).retry === 'never' || (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408);
   if (!ambiguous && refusal) return { state: 'failed', value: { ...stored, definitive: true } };
