@@ -1,13 +1,11 @@
-// A real redis-server for a test file. `CREDITKIT_TEST_REDIS_URL` (CI sets it) names one already running;
-// otherwise each test file starts its own (Debian's /usr/bin/redis-server): 127.0.0.1, a free port, no
-// persistence, its own temporary --dir, stopped by its PID after the file. Without redis-server, the Redis tests
-// are skipped locally with the reason printed, and fail under CI (`CI` set), so CI never passes by skipping.
+// A real redis-server (Debian's /usr/bin/redis-server) for tests and benchmarks: 127.0.0.1, a free port, no
+// persistence, its own temporary --dir, stopped by its PID. No vitest here (the benchmark imports it through
+// `@creditkit/test-support/redis-server`); the per-test-file hook is use-redis-server.ts.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 
 export interface RedisServer {
   /** redis://127.0.0.1:<port> */
@@ -83,22 +81,4 @@ export async function startRedisServer(): Promise<RedisServer> {
       throw new Error(`redis-server did not answer PING on 127.0.0.1 (3 attempts)`);
     }
   }
-}
-
-/**
- * For a test file's top level (`const redis = await useRedisServer()`): the Redis URL to test against, the
- * server stopped after the file; undefined (reason printed) when there is no redis-server and not under CI.
- */
-export async function useRedisServer(): Promise<{ url: string } | undefined> {
-  const given = process.env.CREDITKIT_TEST_REDIS_URL;
-  if (given) return { url: given };
-  if (!redisServerInstalled()) {
-    const reason = 'redis-server is not installed and CREDITKIT_TEST_REDIS_URL is not set';
-    if (process.env.CI) throw new Error(`${reason}: the Redis tests cannot run, and CI does not skip them`);
-    console.warn(`Skipping the Redis tests: ${reason} (apt-get install redis-server, or point CREDITKIT_TEST_REDIS_URL at a Redis).`);
-    return undefined;
-  }
-  const server = await startRedisServer();
-  afterAll(() => server.stop());
-  return { url: server.url };
 }
