@@ -1,6 +1,6 @@
 // 2sms purchases with an intent: unsafe by default, so one in doubt is never resent, whatever worker asks again;
 // with `purchaseIdDeduplicated: true` it is keyed, and a later call resends the SAME PurchaseID.
-import { memoryStore, OutcomeUnknownError } from '@creditkit/core';
+import { memoryStore, OutcomeUnknownError, ProviderError } from '@creditkit/core';
 import type { Fault } from '@creditkit/mock';
 import { useMockServer } from '@creditkit/test-support';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +40,26 @@ describe('2sms purchase intents', () => {
     expect(replayed.ResponseData?.Detail).toEqual(answer.ResponseData?.Detail);
     expect(JSON.stringify(replayed)).not.toContain(mock.credentials.accountadmin.clientId);
     expect(purchaseIds()).toHaveLength(2);
+  });
+
+  it('a plain refusal (Error, no purchase) fails the intent for good: the same ProviderError, nothing sent', async () => {
+    const store = memoryStore();
+    const body = JSON.stringify({ Error: { ErrorCode: 'CardDeclined', ErrorReason: 'No.' }, ResponseData: { Result: 'Failed', Detail: null } });
+    onPurchase({ kind: 'status', status: 200, body });
+    const first = await failure(client({ store }).purchaseCredits(buy, { intentId: 'order-3' }));
+    expect(first).toMatchObject({ name: 'ProviderError', code: 'CardDeclined' });
+    const again = await failure(client({ store }).purchaseCredits(buy, { intentId: 'order-3' }));
+    expect(again).toBeInstanceOf(ProviderError);
+    expect(again).toMatchObject({ code: 'CardDeclined', message: (first as Error).message });
+    expect(purchaseIds()).toHaveLength(1);
+  });
+
+  it('a refusal that carries a purchase (the help page’s own sample) is in doubt, never resent', async () => {
+    const store = memoryStore();
+    const body = JSON.stringify({ Error: { ErrorCode: 'Partial', ErrorReason: 'Check.' }, ResponseData: { Result: 'Failed', Detail: { ID: 'd-1', InvoiceNumber: 'INV-1' } } });
+    onPurchase({ kind: 'status-after', status: 200, body });
+    expect(await failure(client({ store, purchaseIdDeduplicated: true }).purchaseCredits(buy, { intentId: 'order-4' }))).toBeInstanceOf(OutcomeUnknownError);
+    const [record] = (await store.list({ prefix: 'intent:order-4' }));
+    expect(record?.record.state).toBe('in_doubt');
   });
 });
