@@ -18,6 +18,10 @@ const FLOORS: Record<string, number> = {
   'packages/xml/src/decode.ts': 96,
   'packages/safecreative/src/signature.ts': 98,
   'packages/safecreative/src/signed-query.ts': 93,
+  'packages/core/src/store/intents.ts': 88,
+  'packages/core/src/pipeline/intent.ts': 98,
+  'packages/core/src/store/memory-store.ts': 92,
+  'packages/core/src/store/stored-error.ts': 80,
 };
 
 interface Mutant {
