@@ -1,0 +1,100 @@
+// One run of the soak against one store: the simulators (one server, faults on, Safe Creative's clock 20 s
+// off, a tight software_DNA budget), the main phase (8 workers, kills), the quota phases (Fusebill only, a
+// tight per-minute limit, quotas off then on, no faults or kills), one reconcile pass, then the checks.
+import { liftRateLimits } from '../reliability/providers.js';
+import { startMockServer } from '@creditkit/mock';
+import { checkIntents, checkQuotas, checkTokens, emptyFindings, type Findings, type IntentTally } from './checks.js';
+import { workersFaultPlan } from './fault-plan.js';
+import { intentsOf, PURCHASE_CASES, QUERY_CASE } from './intents.js';
+import { reconcile } from './reconcile.js';
+import { openStore } from './stores.js';
+import { type PhaseResult, runPhase } from './supervisor.js';
+
+export interface RunSetup {
+  /** `file:<dir>`, `redis://…` or `none` (the calibration: no shared store). */
+  store: string;
+  label: string;
+  seed: number;
+  workers: number;
+  intents: number;
+  quotaIntents: number;
+  /** Only the main phase, no reconcile pass, no quota phases: the calibration. */
+  mainOnly?: boolean;
+}
+
+export interface RunReport {
+  label: string;
+  main: PhaseResult;
+  quotaPhases?: { off: PhaseResult & { tooMany: number }; on: PhaseResult & { tooMany: number } };
+  reconciled?: Record<string, number>;
+  tally?: IntentTally;
+  duplicates: number;
+  tokensFetched: number;
+  clockReads: number;
+  dna429s: number;
+  findings: Findings;
+  seconds: number;
+}
+
+/** Leases short enough that a killed worker's intents are taken over within the run. */
+const LEASE_MS = 2000;
+/** A worker waits this long on an intent another holds, then moves on (IntentInFlightError). */
+const WAIT_MS = 300;
+/** Fusebill in the quota phases: a sandbox-like budget (50 a minute) scaled down to seconds. */
+const QUOTA = { perMinute: 20, minuteMs: 2000 };
+const PHASE_LIMIT_MS = 120_000;
+
+export async function runStore(setup: RunSetup): Promise<RunReport> {
+  const started = performance.now();
+  const skewMs = 20_000;
+  const mock = await startMockServer({ seed: setup.seed, now: () => Date.now() + skewMs });
+  const { store, close } = await openStore(setup.store);
+  try {
+    liftRateLimits(mock);
+    Object.assign(mock.simulators.softwaredna.settings, { requestsPerPeriod: 10, periodMs: 2000 });
+    mock.faults.clear(setup.seed);
+    mock.faults.add(...workersFaultPlan(setup.seed, [...new Set([...PURCHASE_CASES, QUERY_CASE].map((c) => c.id))]));
+    const config = { origin: mock.origin, store: setup.store, seed: setup.seed, intentLeaseMs: LEASE_MS, intentWaitMs: WAIT_MS };
+    const main = await runPhase({
+      workers: setup.workers,
+      config: { ...config, phase: 'main', intents: setup.intents, lanes: 2, queries: 12, quotas: true },
+      kill: { minMs: 300, maxMs: 800 },
+      seed: setup.seed,
+      limitMs: PHASE_LIMIT_MS,
+    });
+    mock.faults.clear();
+    const findings = emptyFindings();
+    const report: RunReport = { label: setup.label, main, duplicates: 0, tokensFetched: 0, clockReads: 0, dna429s: 0, findings, seconds: 0 };
+    const intents = intentsOf('main', setup.intents);
+    if (!setup.mainOnly) {
+      Object.assign(mock.simulators.fusebill.limits, QUOTA);
+      const quotaPhase = async (quotas: boolean) => {
+        // A fresh minute window for each phase: the count starts from a whole budget.
+        await new Promise((r) => setTimeout(r, QUOTA.minuteMs + 100));
+        const before = mock.simulators.fusebill.rateLimited;
+        const phase = quotas ? 'quota-on' : 'quota-off';
+        const result = await runPhase({ workers: setup.workers, config: { ...config, phase, intents: setup.quotaIntents, lanes: 2, queries: 0, quotas }, seed: setup.seed, limitMs: PHASE_LIMIT_MS });
+        intents.push(...intentsOf(phase, setup.quotaIntents));
+        return { ...result, tooMany: mock.simulators.fusebill.rateLimited - before };
+      };
+      const off = await quotaPhase(false);
+      const on = await quotaPhase(true);
+      report.quotaPhases = { off, on };
+      checkQuotas(off.tooMany, on.tooMany, findings);
+      liftRateLimits(mock);
+      report.reconciled = await reconcile(intents, { origin: mock.origin, store, intentWaitMs: LEASE_MS * 2, intentLeaseMs: LEASE_MS, concurrency: 8 });
+    }
+    if (store) report.tally = checkIntents(intents, await store.list({ prefix: 'intent:' }), mock, findings);
+    else for (const intent of intents) if (intent.case.purchases!(mock, intent.id) > 1) findings.duplicates.push(`${intent.id} (${intent.case.label}): ${intent.case.purchases!(mock, intent.id)} simulator records`);
+    report.duplicates = findings.duplicates.length;
+    report.tokensFetched = mock.simulators.accountadmin.tokensIssued;
+    report.clockReads = mock.simulators.safecreative.clockReads;
+    report.dna429s = mock.simulators.softwaredna.rateLimited;
+    checkTokens(report.tokensFetched, main.restarts, findings);
+    report.seconds = (performance.now() - started) / 1000;
+    return report;
+  } finally {
+    await close();
+    await mock.close();
+  }
+}
