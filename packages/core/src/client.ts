@@ -10,11 +10,13 @@ import { ConfigurationError } from './errors.js';
 import { type Plugin, resolvePlugins, type RetryInfo } from './plugin.js';
 import { runAttempt, type AttemptParts } from './pipeline/attempt.js';
 import type { Authorizer } from './pipeline/authorize.js';
+import { claimIntent, settleIntent } from './pipeline/intent.js';
 import { key } from './pipeline/key.js';
 import { type InDoubtRule, result } from './pipeline/result.js';
 import { retryLoop } from './pipeline/retry-loop.js';
 import { type Send, sendStage } from './pipeline/send.js';
 import { type HookPoint, STAGES, type StageName } from './pipeline/stages.js';
+import { awaitServerWait } from './pipeline/server-wait.js';
 import { validate } from './pipeline/validate.js';
 import { authorizersFromSpec } from './plugins/auth/from-spec.js';
 import { resolveCredentials } from './plugins/auth/credentials.js';
@@ -22,6 +24,7 @@ import { type Logger, type LogLevel, makeLog, silent } from './plugins/logger.js
 import type { RetryOptions } from './plugins/retry.js';
 import { Secrets } from './redact.js';
 import type { OperationSpec, ProviderSpec } from './spec-types.js';
+import { type SharedState, sharedState } from './store/shared.js';
 import type { StateStore } from './store/state-store.js';
 import type { QuotaOptions } from './store/quotas.js';
 import type { Transport, WireRequest, WireResponse } from './transport/transport.js';
@@ -113,6 +116,8 @@ export interface ProviderSetup {
    */
   sendShared(request: WireRequest, ctx: AttemptContext): Promise<WireResponse>;
   options: ClientOptions & Record<string, unknown>;
+  /** What this account's workers share through the client's store (a token, a clock offset, server waits). */
+  shared: SharedState;
 }
 
 /** The resolved pipeline of a client: the fixed stages, and who takes part where. */
@@ -141,10 +146,11 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
   checkLimits(options, spec);
   const baseUrl = checkedBaseUrl(options.baseUrl || serverUrlOf(spec, options.environment), spec);
   const credentials = resolveCredentials(spec, options, secrets);
+  const shared = sharedState(spec, baseUrl, credentials, options);
   const plugins = resolvePlugins(options.plugins);
   // The setup hands out sendShared before the send stage exists: the provider's observer comes from the setup.
   let send: Send | undefined;
-  const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, sendShared: (request, ctx) => send!.sendShared(request, ctx) };
+  const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, shared, sendShared: (request, ctx) => send!.sendShared(request, ctx) };
   send = sendStage({
     transport: options.transport,
     preferred: definition.transport,
@@ -160,8 +166,12 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
   const authorizers = definition.authorize ? definition.authorize(setup) : authorizersFromSpec(setup, schemes);
   const codecs: Record<string, Codec> = { 'application/json': jsonCodec, ...definition.codecs };
   for (const p of plugins.plugins) Object.assign(codecs, p.codecs);
-  const parts: AttemptParts = { serialize: { baseUrl, codecs, preferred: options.mediaType }, authorizers, plugins, send, provider: definition };
-  const policy = { ...options.retry, shouldRetry: options.shouldRetry };
+  const maxRetryAfterMs = options.retry?.maxRetryAfterMs ?? 60_000;
+  const parts: AttemptParts = {
+    serialize: { baseUrl, codecs, preferred: options.mediaType }, authorizers, plugins, send, provider: definition,
+    ...(shared.sharing ? { beforeAuthorize: (ctx: AttemptContext) => awaitServerWait(shared, ctx, maxRetryAfterMs) } : {}),
+  };
+  const policy = { ...options.retry, shouldRetry: options.shouldRetry, ...(shared.sharing ? { shareWait: (ms: number) => shared.pause(ms) } : {}) };
   const log = makeLog(options.logger, options.logLevel ?? 'info', (s) => secrets.scrub(s));
   const description: ClientDescription = {
     stages: STAGES,
@@ -170,9 +180,18 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
     codecs: Object.keys(codecs),
   };
 
+  const attempts = (ctx: CallContext) => result(retryLoop(() => runAttempt(parts, ctx), ctx, policy, plugins), ctx, definition.inDoubt);
+
   async function run(input: unknown, ctx: CallContext): Promise<unknown> {
-    key(validate(input, ctx), ctx);
-    return result(retryLoop(() => runAttempt(parts, ctx), ctx, policy, plugins), ctx, definition.inDoubt);
+    const checked = validate(input, ctx);
+    if (ctx.options.intentId === undefined) {
+      key(checked, ctx);
+      return attempts(ctx);
+    }
+    const opened = await claimIntent(shared.intents(), ctx, checked, ctx.options.intentId);
+    if ('replay' in opened) return opened.replay();
+    key(checked, ctx, opened.held);
+    return settleIntent(opened.held, ctx, attempts(ctx));
   }
 
   return {
@@ -213,6 +232,8 @@ function checkLimits(options: ClientOptions, spec: ProviderSpec): void {
     ['totalTimeoutMs', positive, 'a number of ms above 0 (Infinity for none)'],
     ['maxResponseBytes', positive, 'a number of bytes above 0'],
     ['maxRetries', count, 'a whole number, 0 or more'],
+    ['intentWaitMs', (v) => typeof v === 'number' && v >= 0, 'a number of ms, 0 or more'],
+    ['intentLeaseMs', (v) => typeof v === 'number' && v >= 100 && Number.isFinite(v), 'a finite number of ms, 100 or more'],
   ];
   for (const [name, ok, what] of rules) {
     const value = options[name];

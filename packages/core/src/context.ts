@@ -3,6 +3,7 @@ import type { Secrets } from './redact.js';
 import type { OperationSpec, ProviderSpec } from './spec-types.js';
 import type { Codec } from './decode/codec.js';
 import type { LogFields, LogLevel } from './plugins/logger.js';
+import type { IntentHandle } from './store/intents.js';
 
 export interface CallOptions {
   /** Cancels the call at once, also while waiting between retries. */
@@ -48,14 +49,16 @@ export interface CallContext {
   readonly idempotencyKey?: string;
   /** The number of the last attempt whose request was handed to the send stage (0: none yet). */
   readonly sentAttempt: number;
+  /** The purchase intent this call holds (call option `intentId`); the key stage sets it. */
+  readonly intent?: IntentHandle;
   log(level: LogLevel, event: string, fields?: LogFields): void;
 }
 
 /**
- * The fields only their stage writes (key: `input`, `idempotencyKey`; send: `sentAttempt`; retry: `history`): read-only
+ * The fields only their stage writes (key: `input`, `idempotencyKey`, `intent`; send: `sentAttempt`; retry: `history`): read-only
  * to everything else, hooks included, since the retry rules trust them.
  */
-export type CallState = { -readonly [K in 'input' | 'idempotencyKey' | 'sentAttempt']: CallContext[K] } & { readonly history: AttemptRecord[] };
+export type CallState = { -readonly [K in 'input' | 'idempotencyKey' | 'sentAttempt' | 'intent']: CallContext[K] } & { readonly history: AttemptRecord[] };
 
 export interface AttemptContext extends CallContext {
   /** 1 for the first try. */

@@ -26,6 +26,8 @@ export interface AttemptParts {
   plugins: ResolvedPlugins;
   send: Send;
   provider: ProviderHooks;
+  /** Runs first in each attempt's time, before authorize (a server wait shared by this account's workers). */
+  beforeAuthorize?: (ctx: AttemptContext) => Promise<void>;
 }
 
 const TIMEOUT = Symbol('creditkit.timeout');
@@ -62,6 +64,7 @@ export async function runAttempt(parts: AttemptParts, call: CallContext): Promis
 
 /** authorize -> beforeSend -> send, and once more from authorize when an authorizer asks after the answer. */
 async function exchange(parts: AttemptParts, serialized: WireRequest, ctx: AttemptContext): Promise<WireResponse> {
+  if (parts.beforeAuthorize) await parts.beforeAuthorize(ctx);
   const once = async () => {
     let request = await authorize(parts.authorizers, serialized, ctx);
     for (const hook of parts.plugins.beforeSend) request = (await hook(request, ctx)) ?? request;

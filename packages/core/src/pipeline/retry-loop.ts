@@ -13,6 +13,8 @@ import { fullJitter } from '../timing.js';
 export interface RetryPolicy extends RetryOptions {
   /** Asked before each retry the rules allow; false ends the call with the attempt's error. */
   shouldRetry?: ((info: RetryInfo) => boolean) | undefined;
+  /** Tells this account's other workers of a wait the server asked for (a store was given). */
+  shareWait?: ((ms: number) => Promise<void>) | undefined;
 }
 
 export async function retryLoop(run: () => Promise<unknown>, ctx: CallContext, policy: RetryPolicy, plugins: ResolvedPlugins): Promise<unknown> {
@@ -26,8 +28,12 @@ export async function retryLoop(run: () => Promise<unknown>, ctx: CallContext, p
     } catch (error) {
       const decision = classify(error, ctx);
       const attempt = retry + 1;
+      if (decision.hintMs !== undefined && policy.shareWait) {
+        await policy.shareWait(decision.hintMs).catch((e: unknown) => ctx.log('warn', 'store.failed', { step: 'share-wait', error: e instanceof Error ? e.message : String(e) }));
+      }
       callState(ctx).history.push({ attempt, ambiguous: decision.ambiguous, error: error instanceof Error ? error.name : String(error) });
-      const earlierAmbiguous = ctx.history.slice(0, -1).some((h) => h.ambiguous);
+      // An intent resent after being in doubt counts its earlier send: a 409 on the same key means that one was applied.
+      const earlierAmbiguous = ctx.intent?.mayBeApplied === true || ctx.history.slice(0, -1).some((h) => h.ambiguous);
       const rule = ctx.operation.idempotency;
       if (error instanceof ConflictError && rule.conflictMeansDone && earlierAmbiguous) {
         throw new AlreadyAppliedError({ provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets, cause: error, idempotencyKey: ctx.idempotencyKey ?? '' });

@@ -51,6 +51,8 @@ export interface IntentValue {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly attempts: readonly IntentAttempt[];
+  /** An earlier send of this intent may have been applied (it was in doubt once): a 409 on its key means done. */
+  readonly mayBeApplied: boolean;
   /** `applied`: the decoded result, scrubbed. */
   readonly result?: StoredValue;
   /** `failed` / `in_doubt`: the error it ended with. */

@@ -9,6 +9,7 @@ import type { ProviderSpec } from '../../spec-types.js';
 import type { WireRequest, WireResponse } from '../../transport/transport.js';
 import { checkHeaderValue, credentialFor, credentialOption } from './credentials.js';
 import { oauth2ClientCredentials } from './oauth2.js';
+import type { SharedState } from '../../store/shared.js';
 
 export interface AuthSetup {
   spec: ProviderSpec;
@@ -17,6 +18,8 @@ export interface AuthSetup {
   baseUrl: string;
   /** How a side request shared by several calls (an OAuth2 token) leaves: the client's transport and timeout. */
   sendShared: (request: WireRequest, ctx: AttemptContext) => Promise<WireResponse>;
+  /** What the account's workers share (the token), when the client was given a store. */
+  shared?: SharedState;
 }
 
 export function authorizersFromSpec(setup: AuthSetup, schemes: readonly string[]): Authorizer[] {
@@ -51,6 +54,7 @@ export function authorizersFromSpec(setup: AuthSetup, schemes: readonly string[]
         clientId: credentialFor(spec, credentials, name, 'clientId'),
         clientSecret: credentialFor(spec, credentials, name, 'clientSecret'),
         send: setup.sendShared,
+        shared: setup.shared,
       });
     }
     throw new UnsupportedRuntimeError(`${spec.name}: security scheme '${name}' (${scheme.type}) needs a provider-specific auth plugin`, { provider: spec.id });

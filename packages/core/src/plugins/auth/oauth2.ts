@@ -4,6 +4,7 @@ import type { AttemptContext } from '../../context.js';
 import { ApiError, AuthenticationError, ConfigurationError, ConnectionError } from '../../errors.js';
 import { headerOf } from '../../header-map.js';
 import { type Authorizer, withHeader } from '../../pipeline/authorize.js';
+import type { SharedState } from '../../store/shared.js';
 import { retryHintMs, untilAborted } from '../../timing.js';
 import type { WireRequest, WireResponse } from '../../transport/transport.js';
 
@@ -19,6 +20,13 @@ export interface OAuth2Config {
   send: (request: WireRequest, ctx: AttemptContext) => Promise<WireResponse>;
   /** Refresh this long before `expires_in` runs out. Default 60 s. */
   skewMs?: number;
+  /** With a store given to the client: one token for every worker of the account, one refresh after a 401. */
+  shared?: SharedState | undefined;
+}
+
+interface SharedToken {
+  token: string;
+  expiresAt: number;
 }
 
 const utf8 = new TextDecoder();
@@ -27,6 +35,7 @@ export function oauth2ClientCredentials(config: OAuth2Config): Authorizer & { in
   let cached: { token: string; expiresAt: number } | undefined;
   let inflight: Promise<string> | undefined;
   const skew = config.skewMs ?? 60_000;
+  const tokenKey = `token:${config.scheme}`;
 
   async function fetchToken(ctx: AttemptContext): Promise<string> {
     const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: config.clientId, client_secret: config.clientSecret });
@@ -88,10 +97,30 @@ export function oauth2ClientCredentials(config: OAuth2Config): Authorizer & { in
 
   function token(ctx: AttemptContext): Promise<string> {
     if (cached && Date.now() < cached.expiresAt) return Promise.resolve(cached.token);
-    inflight ??= fetchToken(ctx).finally(() => {
+    inflight ??= (config.shared?.sharing ? sharedToken(config.shared, ctx) : fetchToken(ctx)).finally(() => {
       inflight = undefined;
     });
     return inflight;
+  }
+
+  /** The account's token from the store, fetched by one worker for all when there is none (or it expired). */
+  async function sharedToken(shared: SharedState, ctx: AttemptContext): Promise<string> {
+    const value = await shared.once<SharedToken & { [k: string]: string | number }>(
+      tokenKey,
+      async () => {
+        const fresh = await fetchToken(ctx);
+        const expiresAt = cached?.expiresAt ?? Date.now();
+        return { value: { token: fresh, expiresAt }, ttlMs: expiresAt - Date.now() };
+      },
+      (v) => typeof v?.token === 'string' && typeof v.expiresAt === 'number' && v.expiresAt > Date.now(),
+    );
+    // Fetched by another worker: this process must know it as a secret, and check it as if it had fetched it.
+    ctx.secrets.add(value.token);
+    if (!isHeaderSafe(`Bearer ${value.token}`)) {
+      throw new AuthenticationError({ provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets, status: 200, message: 'the shared store holds an access_token that cannot be sent in an Authorization header' });
+    }
+    cached = { token: value.token, expiresAt: value.expiresAt };
+    return value.token;
   }
 
   return {
@@ -100,10 +129,12 @@ export function oauth2ClientCredentials(config: OAuth2Config): Authorizer & { in
       cached = undefined;
     },
     authorize: async (request, ctx) => withHeader(request, 'authorization', `Bearer ${await untilAborted(token(ctx), ctx.signal)}`),
-    reauthorize: (sent, response) => {
+    reauthorize: async (sent, response) => {
       if (response.status !== 401) return false;
-      // The token may have been revoked or expired early: refresh once, unless another call already did.
-      if (cached && headerOf(sent.headers, 'authorization') === `Bearer ${cached.token}`) cached = undefined;
+      // The token may have been revoked or expired early: refresh once, unless another call (or worker) already did.
+      const sentHeader = headerOf(sent.headers, 'authorization');
+      if (cached && sentHeader === `Bearer ${cached.token}`) cached = undefined;
+      if (config.shared?.sharing) await config.shared.invalidate(tokenKey, (v) => `Bearer ${(v as { token?: unknown } | null)?.token}` === sentHeader);
       return true;
     },
   };
