@@ -21,9 +21,11 @@ export interface Findings {
   tokens: string[];
   /** Proactive quotas did not cut the 429s. */
   quotas: string[];
+  /** Unhandled rejections in a worker: a promise of the client's that no one awaited. */
+  unhandled: string[];
 }
 
-export const emptyFindings = (): Findings => ({ duplicates: [], lost: [], unfinished: [], mismatched: [], tokens: [], quotas: [] });
+export const emptyFindings = (): Findings => ({ duplicates: [], lost: [], unfinished: [], mismatched: [], tokens: [], quotas: [], unhandled: [] });
 export const total = (f: Findings) => Object.values(f).reduce((n, list) => n + list.length, 0);
 
 export interface IntentTally {
@@ -58,6 +60,10 @@ export function checkIntents(intents: readonly Intent[], listed: readonly Listed
 
 export function checkTokens(fetched: number, restarts: number, into: Findings): void {
   if (fetched > restarts + 1) into.tokens.push(`2sms tokens fetched ${fetched} times, more than the workers' restarts + 1 (${restarts + 1})`);
+}
+
+export function checkUnhandled(phase: string, unhandled: Record<string, number>, into: Findings): void {
+  for (const [reason, n] of Object.entries(unhandled)) into.unhandled.push(`${phase}: ${n} unhandled rejection(s) in workers: ${reason}`);
 }
 
 export function checkQuotas(off: number, on: number, into: Findings): void {

@@ -3,7 +3,7 @@
 // tight per-minute limit, quotas off then on, no faults or kills), one reconcile pass, then the checks.
 import { liftRateLimits } from '../reliability/providers.js';
 import { startMockServer } from '@creditkit/mock';
-import { checkIntents, checkQuotas, checkTokens, emptyFindings, type Findings, type IntentTally } from './checks.js';
+import { checkIntents, checkQuotas, checkTokens, checkUnhandled, emptyFindings, type Findings, type IntentTally } from './checks.js';
 import { workersFaultPlan } from './fault-plan.js';
 import { intentsOf, PURCHASE_CASES, QUERY_CASE } from './intents.js';
 import { reconcile } from './reconcile.js';
@@ -91,6 +91,8 @@ export async function runStore(setup: RunSetup): Promise<RunReport> {
     report.clockReads = mock.simulators.safecreative.clockReads;
     report.dna429s = mock.simulators.softwaredna.rateLimited;
     checkTokens(report.tokensFetched, main.restarts, findings);
+    checkUnhandled('main phase', main.unhandled, findings);
+    if (report.quotaPhases) for (const [name, phase] of Object.entries(report.quotaPhases)) checkUnhandled(`quota phase (${name})`, phase.unhandled, findings);
     report.seconds = (performance.now() - started) / 1000;
     return report;
   } finally {

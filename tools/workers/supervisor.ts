@@ -24,6 +24,8 @@ export interface PhaseResult {
   restarts: number;
   /** How the workers' calls ended, by error class (`ok` for a result), across all starts. */
   outcomes: Record<string, number>;
+  /** Unhandled rejections the workers reported, by reason. */
+  unhandled: Record<string, number>;
   ms: number;
 }
 
@@ -40,6 +42,7 @@ export function runPhase(setup: PhaseSetup): Promise<PhaseResult> {
   const started = performance.now();
   const random = mulberry32(setup.seed);
   const outcomes: Record<string, number> = {};
+  const unhandled: Record<string, number> = {};
   const slots: Slot[] = [];
   let kills = 0;
   let restarts = 0;
@@ -66,6 +69,7 @@ export function runPhase(setup: PhaseSetup): Promise<PhaseResult> {
       slots[index] = slot;
       child.on('message', (message: WorkerMessage) => {
         if (message.type === 'busy') Object.assign(slot, { inFlight: message.inFlight, resumeAt: message.resumeAt });
+        else if (message.type === 'unhandled') unhandled[message.reason] = (unhandled[message.reason] ?? 0) + 1;
         else {
           slot.done = true;
           for (const [k, n] of Object.entries(message.outcomes)) outcomes[k] = (outcomes[k] ?? 0) + n;
@@ -80,7 +84,7 @@ export function runPhase(setup: PhaseSetup): Promise<PhaseResult> {
         if (slots.every((s) => s.done && s.child.exitCode !== null)) {
           clearTimeout(timer);
           clearTimeout(limit);
-          resolve({ kills, restarts, outcomes, ms: performance.now() - started });
+          resolve({ kills, restarts, outcomes, unhandled, ms: performance.now() - started });
         }
       });
     };

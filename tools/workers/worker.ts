@@ -28,11 +28,17 @@ export interface WorkerConfig {
 }
 
 /** `busy`: purchases in flight, and the first position in the order not finished yet. */
-export type WorkerMessage = { type: 'busy'; inFlight: number; resumeAt: number } | { type: 'done'; outcomes: Record<string, number> };
+export type WorkerMessage =
+  | { type: 'busy'; inFlight: number; resumeAt: number }
+  | { type: 'done'; outcomes: Record<string, number> }
+  /** A promise rejected with no one to handle it (a client bug): told at once, since a kill may follow. */
+  | { type: 'unhandled'; reason: string };
 
 const config = JSON.parse(process.env.CREDITKIT_WORKER ?? 'null') as WorkerConfig | null;
 if (!config || !process.send) throw new Error('worker.ts runs under the supervisor (CREDITKIT_WORKER and an IPC channel)');
 const send = (message: WorkerMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
+// Counted as a finding by the supervisor instead of ending the worker (Node's default), so the run goes on.
+process.on('unhandledRejection', (reason) => void send({ type: 'unhandled', reason: reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason) }));
 
 const { store, close } = await openStore(config.store);
 // Per worker, not per start: a restarted worker keeps its predecessor's order.
