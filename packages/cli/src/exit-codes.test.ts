@@ -29,6 +29,7 @@ const EXPECTED_EXIT: Record<string, number> = {
   AbortedError: 7,
   OutcomeUnknownError: 8,
   AlreadyAppliedError: 8,
+  IntentInFlightError: 7,
 };
 
 const api = (status: number) => ({ status, provider: 'fusebill', operation: 'createPurchaseProductItem' });
@@ -55,6 +56,7 @@ const SAMPLES: Record<string, () => Error> = {
   OutcomeUnknownError: () =>
     new core.OutcomeUnknownError({ provider: 'fusebill', operation: 'x', attempts: 1, reconcile: { method: 'POST', path: '/x', input: {}, hint: 'check' } }),
   AlreadyAppliedError: () => new core.AlreadyAppliedError({ idempotencyKey: 'k-1' }),
+  IntentInFlightError: () => new core.IntentInFlightError({ intentId: 'order-7', waitedMs: 30_000, leaseExpiresAt: Date.now() + 5000 }),
 };
 
 const exportedErrorClasses = Object.entries(core).filter(([, v]) => typeof v === 'function' && v.prototype instanceof Error);

@@ -26,7 +26,7 @@ import { Secrets } from './redact.js';
 import type { OperationSpec, ProviderSpec } from './spec-types.js';
 import { type SharedState, sharedState } from './store/shared.js';
 import type { StateStore } from './store/state-store.js';
-import type { QuotaOptions } from './store/quotas.js';
+import { createQuotas, type ProviderQuotas, type QuotaOptions, type Quotas } from './store/quotas.js';
 import type { Transport, WireRequest, WireResponse } from './transport/transport.js';
 
 export interface ClientOptions {
@@ -102,6 +102,8 @@ export interface ProviderDefinition extends ProviderHooks {
    * in Node, none in browsers). Default: the global fetch. An operation that sends a body on GET always uses it.
    */
   readonly transport?: Transport;
+  /** How the provider announces its request budgets (Fusebill's headers, software_DNA's 429), for proactive quotas. */
+  readonly quotas?: ProviderQuotas;
 }
 
 export interface ProviderSetup {
@@ -148,6 +150,9 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
   const credentials = resolveCredentials(spec, options, secrets);
   const shared = sharedState(spec, baseUrl, credentials, options);
   const plugins = resolvePlugins(options.plugins);
+  const maxRetryAfterMs = options.retry?.maxRetryAfterMs ?? 60_000;
+  const quotasOn = options.quotas === undefined ? shared.sharing : options.quotas !== false;
+  const quotas = quotasOn ? createQuotas(shared, typeof options.quotas === 'object' ? options.quotas : {}, definition.quotas, maxRetryAfterMs) : undefined;
   // The setup hands out sendShared before the send stage exists: the provider's observer comes from the setup.
   let send: Send | undefined;
   const setup: ProviderSetup = { spec, credentials, secrets, baseUrl, options, shared, sendShared: (request, ctx) => send!.sendShared(request, ctx) };
@@ -160,16 +165,15 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
     secrets,
     // Redacting the URL and headers for a debug line costs on every attempt: only when someone will read it.
     debug: !!options.logger && options.logLevel === 'debug',
-    onResponse: definition.onResponse?.(setup),
+    onResponse: observers(definition.onResponse?.(setup), quotas?.observe),
   });
   const schemes = [...new Set(Object.values(definition.operations).flatMap((op) => op.security.flat()))];
   const authorizers = definition.authorize ? definition.authorize(setup) : authorizersFromSpec(setup, schemes);
   const codecs: Record<string, Codec> = { 'application/json': jsonCodec, ...definition.codecs };
   for (const p of plugins.plugins) Object.assign(codecs, p.codecs);
-  const maxRetryAfterMs = options.retry?.maxRetryAfterMs ?? 60_000;
   const parts: AttemptParts = {
     serialize: { baseUrl, codecs, preferred: options.mediaType }, authorizers, plugins, send, provider: definition,
-    ...(shared.sharing ? { beforeAuthorize: (ctx: AttemptContext) => awaitServerWait(shared, ctx, maxRetryAfterMs) } : {}),
+    ...(shared.sharing || quotas ? { beforeAuthorize: budgets(shared, quotas, maxRetryAfterMs) } : {}),
   };
   const policy = { ...options.retry, shouldRetry: options.shouldRetry, ...(shared.sharing ? { shareWait: (ms: number) => shared.pause(ms) } : {}) };
   const log = makeLog(options.logger, options.logLevel ?? 'info', (s) => secrets.scrub(s));
@@ -220,6 +224,23 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
       };
       return run(input, ctx);
     },
+  };
+}
+
+/** Before each attempt is authorized: a server wait another worker was told, then a point of each quota window. */
+function budgets(shared: SharedState, quotas: Quotas | undefined, maxRetryAfterMs: number) {
+  return async (ctx: AttemptContext) => {
+    const waited = shared.sharing && (await awaitServerWait(shared, ctx, maxRetryAfterMs));
+    if (quotas) await quotas.take(ctx, waited);
+  };
+}
+
+/** One observer of every operation answer from several, or none. */
+function observers(...each: (((response: WireResponse, ctx: AttemptContext) => void) | undefined)[]) {
+  const present = each.filter((o): o is (response: WireResponse, ctx: AttemptContext) => void => o !== undefined);
+  if (present.length <= 1) return present[0];
+  return (response: WireResponse, ctx: AttemptContext) => {
+    for (const o of present) o(response, ctx);
   };
 }
 

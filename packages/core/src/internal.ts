@@ -19,3 +19,5 @@ export { classify, outcomeUnknown } from './plugins/retry.js';
 export { toIssues } from './plugins/validation.js';
 export { readPointer } from './pointer.js';
 export { fullJitter, retryHintMs, sleep, untilAborted } from './timing.js';
+export type { ProviderQuotas, QuotaReading } from './store/quotas.js';
+export type { SharedState } from './store/shared.js';

@@ -6,7 +6,7 @@ import { platformTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';
 import type { FusebillGeneratedOptions } from './generated/options.js';
 import { operations, spec } from './generated/provider.js';
-import { type FusebillRateLimit, rateLimitObserver } from './rate-limit.js';
+import { type FusebillRateLimit, quotaReading, rateLimitObserver, readRateLimit } from './rate-limit.js';
 
 export type * from './generated/client.js';
 export type { FusebillRateLimit, FusebillRateLimitWindow } from './rate-limit.js';
@@ -30,6 +30,8 @@ export const provider = defineProvider<FusebillClientOptions>()(
       const values = errors.map((e) => (e as { Value?: unknown } | null)?.Value).filter((v): v is string => typeof v === 'string');
       return values.length ? values.join(', ') : undefined;
     },
+    // Proactive quotas learn both budgets, and what is left of them, from every answer.
+    quotas: { read: (response) => quotaReading(readRateLimit(response.headers)) },
     onResponse: ({ options }) => {
       const { onRateLimit } = options as FusebillClientOptions;
       return onRateLimit ? rateLimitObserver(onRateLimit) : undefined;

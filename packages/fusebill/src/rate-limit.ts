@@ -1,6 +1,7 @@
 // Fusebill reports its per-key budgets in `X-Rate-Limit-*` headers on every response (FACTS §2.7). A thrown
 // error carries them in `error.headers`; successful calls expose them through the `onRateLimit` option.
 import type { AttemptContext, WireResponse } from '@creditkit/core';
+import type { QuotaReading } from '@creditkit/core/internal';
 
 export interface FusebillRateLimitWindow {
   limit?: number;
@@ -50,4 +51,17 @@ export function rateLimitObserver(onRateLimit: (limits: FusebillRateLimit) => vo
       ctx.log('warn', 'rate-limit.callback-failed', { error: error instanceof Error ? error.message : String(error) });
     }
   };
+}
+
+const SPAN_MS = { minute: 60_000, day: 86_400_000 } as const;
+
+/** The budgets as proactive quotas read them: each window Fusebill announced, its size and what is left. */
+export function quotaReading(limits: FusebillRateLimit | undefined): QuotaReading | undefined {
+  if (!limits) return undefined;
+  const out: Record<string, { limit: number; remaining?: number; durationMs: number }> = {};
+  for (const span of ['minute', 'day'] as const) {
+    const { limit, remaining } = limits[span];
+    if (limit !== undefined && limit > 0) out[span] = { limit, durationMs: SPAN_MS[span], ...(remaining !== undefined ? { remaining } : {}) };
+  }
+  return Object.keys(out).length ? out : undefined;
 }

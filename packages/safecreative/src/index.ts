@@ -21,7 +21,7 @@ export const provider = defineProvider<SafeCreativeClientOptions>()(
     operations,
     transport: platformTransport,
     codecs: { 'application/xml': xmlCodec },
-    authorize: ({ credentials, sendShared }) => [signedQueryAuthorizer({ authkey: credentials.authkey!, privateKey: credentials.privateKey!, sendShared })],
+    authorize: ({ credentials, sendShared, shared }) => [signedQueryAuthorizer({ authkey: credentials.authkey!, privateKey: credentials.privateKey!, sendShared, shared })],
     detectError: safeCreativeError,
   },
   bindOperations,

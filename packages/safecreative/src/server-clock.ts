@@ -14,6 +14,11 @@ export class ServerClock {
     return this.#offsetMs;
   }
 
+  /** Takes an offset another worker learned (shared through the client's store). */
+  adopt(offsetMs: number): void {
+    if (Number.isFinite(offsetMs) && Math.abs(offsetMs) < 366 * 86_400_000) this.#offsetMs = offsetMs;
+  }
+
   /** Reads the server's clock once for all concurrent callers; false when it could not be read. */
   sync(read: () => Promise<number | undefined>): Promise<boolean> {
     this.#syncing ??= (async () => {

@@ -2,7 +2,7 @@
 // rewritten URL (values percent-encoded on the wire, raw in the signature). On `InvalidTime` the authorizer reads
 // the server's clock (`component=ztime`, unsigned), keeps the offset, and asks core to sign and send once more.
 import type { AttemptContext, Shape, WireRequest, WireResponse } from '@creditkit/core';
-import { type Authorizer, type Codec, untilAborted, utf8Strict } from '@creditkit/core/internal';
+import { type Authorizer, type Codec, type SharedState, untilAborted, utf8Strict } from '@creditkit/core/internal';
 import { safeCreativeError } from './errors.js';
 import { ServerClock } from './server-clock.js';
 import { type Param, sign, sortByKey } from './signature.js';
@@ -12,7 +12,14 @@ export interface SignedQueryConfig {
   privateKey: string;
   /** Sends the clock read, shared by every call that met InvalidTime, under the client's own timeout. */
   sendShared: (request: WireRequest, ctx: AttemptContext) => Promise<WireResponse>;
+  /** With a store given to the client: the clock offset one worker learned is every worker's. */
+  shared?: SharedState | undefined;
 }
+
+const OFFSET_KEY = 'clock:offset';
+/** How long a learned offset is kept in the store, and how often a worker looks for a newer one. */
+const OFFSET_TTL_MS = 3_600_000;
+const OFFSET_REFRESH_MS = 10_000;
 
 /** The parameters this plugin owns; a caller's copy of them is replaced, never signed. */
 const SUPPLIED = new Set(['authkey', 'ztime', 'signature']);
@@ -21,9 +28,26 @@ const ZTIME: Shape = { type: 'integer', xml: { name: 'ztime' } };
 
 export function signedQueryAuthorizer(config: SignedQueryConfig): Authorizer {
   const clock = new ServerClock();
+  const shared = config.shared?.sharing ? config.shared : undefined;
+  let readAt = 0;
+  /** The offset the account's workers last learned, looked up at most every OFFSET_REFRESH_MS. */
+  const adoptShared = async (ctx: AttemptContext) => {
+    if (!shared || Date.now() - readAt < OFFSET_REFRESH_MS) return;
+    readAt = Date.now();
+    try {
+      const found = await shared.store.get(await shared.scope(), OFFSET_KEY);
+      const offsetMs = (found?.value as { offsetMs?: unknown } | undefined)?.offsetMs;
+      if (typeof offsetMs === 'number') clock.adopt(offsetMs);
+    } catch (error) {
+      ctx.log('warn', 'store.failed', { step: 'clock-offset', error: error instanceof Error ? error.message : String(error) });
+    }
+  };
   return {
     name: 'auth:signedQuery',
-    authorize: (request, ctx) => signed(request, clock.now(), config, ctx),
+    authorize: async (request, ctx) => {
+      await adoptShared(ctx);
+      return signed(request, clock.now(), config, ctx);
+    },
     async reauthorize(sent, response, ctx) {
       if (!saysInvalidTime(response, ctx)) return false;
       // The clock read is shared by every call that met InvalidTime: each waits for it only as long as its own
@@ -37,6 +61,12 @@ export function signedQueryAuthorizer(config: SignedQueryConfig): Authorizer {
       }
       if (!synced) return false;
       ctx.log('info', 'auth.ztime-resync', { offsetMs: Math.round(clock.offsetMs) });
+      if (shared) {
+        await shared.store
+          .set(await shared.scope(), OFFSET_KEY, { state: 'valid', value: { offsetMs: clock.offsetMs } }, OFFSET_TTL_MS)
+          .catch((error: unknown) => ctx.log('warn', 'store.failed', { step: 'clock-offset', error: error instanceof Error ? error.message : String(error) }));
+        readAt = Date.now();
+      }
       return true;
     },
   };

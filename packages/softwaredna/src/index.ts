@@ -6,6 +6,7 @@ import { nodeHttpTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';
 import type { SoftwareDnaGeneratedOptions } from './generated/options.js';
 import { operations, spec } from './generated/provider.js';
+import { periodSpent } from './rate-limit.js';
 
 export type * from './generated/client.js';
 
@@ -19,6 +20,9 @@ export const provider = defineProvider<SoftwareDnaClientOptions>()(
     // The credits query is a GET with a JSON body, which WHATWG fetch cannot send; in browsers this import
     // resolves to a stub that throws an UnsupportedRuntimeError before anything is sent.
     transport: nodeHttpTransport,
+    // Its budget per period is undocumented: a 429 says only how long until the period ends (X-RateLimit-Reset, in
+    // seconds), so proactive quotas count requests and learn the budget from the first 429.
+    quotas: { revealedByRefusal: true, read: periodSpent },
     // software_DNA errors are ASP.NET's `{"Message": "..."}`.
     errorMessage: (body) => {
       const message = (body as { Message?: unknown } | undefined)?.Message;

@@ -26,7 +26,7 @@ export interface AttemptParts {
   plugins: ResolvedPlugins;
   send: Send;
   provider: ProviderHooks;
-  /** Runs first in each attempt's time, before authorize (a server wait shared by this account's workers). */
+  /** Runs first in each attempt, before its time starts: a server wait shared by the account's workers, its quotas. */
   beforeAuthorize?: (ctx: AttemptContext) => Promise<void>;
 }
 
@@ -39,6 +39,8 @@ export async function runAttempt(parts: AttemptParts, call: CallContext): Promis
   const started = logged ? performance.now() : 0;
   const base = logged ? { method: request.method, url: ctx.secrets.url(request.url), attempt: ctx.attempt } : undefined;
   if (base) ctx.log('debug', 'request.start', base);
+  // Waits the account was told to make run before the attempt's own time starts: they have their own bounds.
+  if (parts.beforeAuthorize) await parts.beforeAuthorize(ctx);
   let response: WireResponse;
   try {
     response = await withinTime(ctx, () => exchange(parts, request, ctx));
@@ -64,7 +66,6 @@ export async function runAttempt(parts: AttemptParts, call: CallContext): Promis
 
 /** authorize -> beforeSend -> send, and once more from authorize when an authorizer asks after the answer. */
 async function exchange(parts: AttemptParts, serialized: WireRequest, ctx: AttemptContext): Promise<WireResponse> {
-  if (parts.beforeAuthorize) await parts.beforeAuthorize(ctx);
   const once = async () => {
     let request = await authorize(parts.authorizers, serialized, ctx);
     for (const hook of parts.plugins.beforeSend) request = (await hook(request, ctx)) ?? request;

@@ -12,7 +12,7 @@ import type { CallContext } from '../context.js';
 import { errorKindOf } from '../error-kinds.js';
 import { AlreadyAppliedError, ApiError, ConnectionError, IntentInFlightError, OutcomeUnknownError, RateLimitError, ValidationError } from '../errors.js';
 import { outcomeUnknown } from '../plugins/retry.js';
-import { sleep } from '../timing.js';
+import { pauseFor } from '../pipeline/server-wait.js';
 import { type IntentAttempt, type IntentState, type IntentValue, intentKey } from './intent-record.js';
 import { canonicalJson, sha256Hex } from './scope.js';
 import type { StateStore, StoredRecord } from './state-store.js';
@@ -71,7 +71,7 @@ export async function openIntent(env: IntentEnv, ctx: CallContext, callerInput: 
       const waited = Date.now() - started;
       if (waited >= env.waitMs) throw new IntentInFlightError({ ...who, intentId, waitedMs: waited, leaseExpiresAt: claim.expiresAt });
       const pause = Math.max(10, Math.min(POLL_MS, claim.expiresAt - Date.now(), env.waitMs - waited));
-      await sleep(pause, ctx.options.signal);
+      await pauseFor(pause, ctx);
       continue;
     }
     const taken = await take(env, scope, key, owner, record, ctx, intentId, fingerprint);
