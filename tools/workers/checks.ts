@@ -2,7 +2,7 @@
 // carries) against what the shared store says of each intent: none applied twice; every intent ended applied,
 // failed or in doubt, none lost; an applied intent has exactly one record, a failed one none, one in doubt at
 // most one; 2sms tokens fetched at most once per worker start; proactive quotas cut Fusebill's 429s.
-import type { ListedRecord } from '@creditkit/core';
+import type { IntentValue, ListedRecord, StoredRecord } from '@creditkit/core';
 import type { MockServer } from '@creditkit/mock';
 import type { Intent } from './intents.js';
 
@@ -40,14 +40,15 @@ export interface IntentTally {
 
 /** Each intent's store record against its ledger entries. */
 export function checkIntents(intents: readonly Intent[], listed: readonly ListedRecord[], mock: MockServer, into: Findings): IntentTally {
-  const stored = new Map<string, string>();
-  for (const { key, record } of listed) stored.set(key.replace(/^intent:/, ''), record.state);
+  const stored = new Map<string, StoredRecord>();
+  for (const { key, record } of listed) stored.set(key.replace(/^intent:/, ''), record);
   const tally: IntentTally = { intents: intents.length, states: {}, inDoubtWithRecord: 0, inDoubtWithout: 0, records: 0 };
   for (const intent of intents) {
     const records = intent.case.purchases!(mock, intent.id);
     tally.records += records;
-    const state = stored.get(intent.id);
-    const where = `${intent.id} (${intent.case.label}): ${state ?? 'not in the store'}, ${records} simulator record(s)`;
+    const record = stored.get(intent.id);
+    const state = record?.state;
+    const where = `${intent.id} (${intent.case.label}): ${state ?? 'not in the store'}, ${records} simulator record(s)${record ? `; ${story(record)}` : ''}`;
     tally.states[state ?? 'lost'] = (tally.states[state ?? 'lost'] ?? 0) + 1;
     if (records > 1) into.duplicates.push(where);
     if (state === undefined) into.lost.push(where);
@@ -56,6 +57,13 @@ export function checkIntents(intents: readonly Intent[], listed: readonly Listed
     if (state === 'in_doubt') tally[records === 1 ? 'inDoubtWithRecord' : 'inDoubtWithout']++;
   }
   return tally;
+}
+
+/** What the intent record says happened: its end, and each attempt (worker, error, ambiguous) — to explain a finding. */
+function story(record: StoredRecord): string {
+  const v = record.value as unknown as IntentValue;
+  const attempts = v.attempts.map((a) => `${a.worker.slice(0, 4)}#${a.attempt}:${a.error ?? 'ok'}${a.ambiguous ? '?' : ''}`).join(' ');
+  return `error ${v.error?.name ?? 'none'}${v.definitive ? ' (definitive)' : ''}, mayBeApplied ${String(v.mayBeApplied)}, attempts [${attempts}]`;
 }
 
 export function checkTokens(fetched: number, restarts: number, into: Findings): void {

@@ -2,7 +2,7 @@
 // each with the caller's intent id through clients that share the store; on the side it queries software_DNA,
 // whose 429 + X-RateLimit-Reset every worker should honour. It tells the supervisor how many purchases it has
 // in flight (so kills land mid-purchase) and, at the end, how its calls ended. Started by supervisor.ts only.
-import type { CallOptions } from '@creditkit/core';
+import type { CallOptions, QuotaOptions } from '@creditkit/core';
 import { mulberry32 } from '@creditkit/mock';
 import type { Operation, ProviderCase } from '../reliability/providers.js';
 import { ATTEMPT_TIMEOUT_MS } from './fault-plan.js';
@@ -22,7 +22,7 @@ export interface WorkerConfig {
   lanes: number;
   /** software_DNA queries on the side. */
   queries: number;
-  quotas: boolean;
+  quotas: boolean | QuotaOptions;
   intentLeaseMs: number;
   intentWaitMs: number;
 }
