@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { total } from './checks.js';
 import { startRedisServer } from './redis-server.js';
+import { emptyRedisDb } from './stores.js';
 import { type RunReport, runStore } from './store-run.js';
 import { formatRun } from './summary.js';
 
@@ -67,9 +68,13 @@ async function withStore(kind: string, run: (spec: string, label: string) => Pro
     }
   }
   const given = process.env.CREDITKIT_TEST_REDIS_URL;
-  if (given) return run(given, `redisStore (${given}, CREDITKIT_TEST_REDIS_URL)`);
+  if (given) {
+    await emptyRedisDb(given);
+    return run(given, `redisStore (${given}, CREDITKIT_TEST_REDIS_URL)`);
+  }
   const server = await startRedisServer();
   try {
+    await emptyRedisDb(server.url);
     return await run(server.url, `redisStore (${server.url}, own redis-server)`);
   } finally {
     await server.stop();

@@ -22,7 +22,28 @@ export async function openStore(spec: string): Promise<OpenStore> {
   throw new Error(`unknown store '${spec}' (file:<dir>, redis://host:port or none)`);
 }
 
+/** A DB of its own on a Redis it may share (CI's CREDITKIT_TEST_REDIS_URL), emptied first: no record of an earlier run is read. */
+const REDIS_DB = 15;
+
 async function openRedisStore(url: string): Promise<OpenStore> {
-  void url;
-  throw new Error('redisStore: @creditkit/redis has not landed yet');
+  // Imported by name at run time: @creditkit/redis and its peer are only needed for the redis run.
+  const [{ createClient }, { redisStore }] = (await Promise.all([import(String('redis')), import(String('@creditkit/redis'))])) as [
+    { createClient(options: { url: string; database?: number }): { connect(): Promise<RedisClient> } },
+    { redisStore(options: { client: RedisClient }): StateStore },
+  ];
+  const client = await createClient({ url, database: REDIS_DB }).connect();
+  return { store: redisStore({ client }), close: async () => void (await client.quit()) };
+}
+
+/** Empties the soak's DB before a run (the supervisor does this once; workers never do). */
+export async function emptyRedisDb(url: string): Promise<void> {
+  const { createClient } = (await import(String('redis'))) as { createClient(options: { url: string; database?: number }): { connect(): Promise<RedisClient> } };
+  const client = await createClient({ url, database: REDIS_DB }).connect();
+  await client.flushDb();
+  await client.quit();
+}
+
+interface RedisClient {
+  flushDb(): Promise<unknown>;
+  quit(): Promise<unknown>;
 }
