@@ -32,18 +32,20 @@ describe.each(stores)('shared across processes through %s', (_name, newStore) =>
   beforeAll(async () => {
     mock = await startMockServer({ now: () => Date.now() + 120_000 });
   });
-  afterAll(() => mock.close());
+  const folders: string[] = [];
+  afterAll(async () => {
+    await mock.close();
+    for (const f of folders) rmSync(f, { recursive: true, force: true });
+  });
   beforeEach(() => {
     mock.reset();
     // A fresh folder (or key space) per test: its state starts empty, as a new deployment's would.
     store = newStore();
+    if (store.startsWith('file:')) folders.push(store.slice(5));
     if (store.startsWith('redis')) store = `${store}${store.includes('?') ? '&' : '?'}prefix=ck-test-${process.pid}-${Date.now()}`;
   });
-  afterAll(() => {
-    if (store.startsWith('file:')) rmSync(store.slice(5), { recursive: true, force: true });
-  });
-  const task = (provider: string, method: string, inputs: unknown[], extra: Partial<WorkerTask> = {}): WorkerTask => ({
-    provider, method, inputs, store, clientOptions: { ...(mock.credentials as Record<string, object>)[provider], baseUrl: mock.url(provider), ...extra.clientOptions }, ...extra,
+  const task = (provider: string, method: string, inputs: unknown[], { clientOptions, ...extra }: Partial<WorkerTask> = {}): WorkerTask => ({
+    provider, method, inputs, store, clientOptions: { ...(mock.credentials as Record<string, object>)[provider], baseUrl: mock.url(provider), ...clientOptions }, ...extra,
   });
 
   it('four 2sms workers, twelve purchases: one token fetch', async () => {

@@ -201,5 +201,32 @@ export function describeStateStore(name: string, open: () => Promise<StoreUnderT
       expect(await other.claim('s', 'lease', 'w2', 5_000)).toMatchObject({ claimed: false, owner: 'w1' });
       expect((await other.list({ scope: 's' })).map((r) => r.key)).toEqual(['k']);
     });
+
+    it('a second handle follows the first’s overwrites and deletes, and compares against the latest', async () => {
+      const opened = await fresh();
+      const other = await second(opened);
+      await opened.store.set('s', 'k', rec('one', 1));
+      expect(await other.get('s', 'k')).toEqual(rec('one', 1));
+      await opened.store.set('s', 'k', rec('two', 2));
+      expect(await other.compareAndSet('s', 'k', 'one', rec('stale'))).toBe(false);
+      expect(await other.compareAndSet('s', 'k', 'two', rec('three', 3))).toBe(true);
+      expect(await opened.store.get('s', 'k')).toEqual(rec('three', 3));
+      await opened.store.delete('s', 'k');
+      expect(await other.get('s', 'k')).toBeUndefined();
+      expect(await other.list({ scope: 's' })).toEqual([]);
+      expect(await other.compareAndSet('s', 'k', undefined, rec('again'))).toBe(true);
+      expect(await opened.store.get('s', 'k')).toEqual(rec('again'));
+    });
+
+    it('a lease released or taken over through one handle is seen by the other', async () => {
+      const opened = await fresh();
+      const other = await second(opened);
+      await opened.store.claim('s', 'k', 'w1', 5_000);
+      await other.release('s', 'k', 'w1');
+      expect(await opened.store.claim('s', 'k', 'w2', 60)).toEqual({ claimed: true });
+      await delay(150);
+      expect(await other.claim('s', 'k', 'w3', 5_000)).toMatchObject({ claimed: true, expired: { owner: 'w2' } });
+      expect(await opened.store.claim('s', 'k', 'w2', 5_000)).toMatchObject({ claimed: false, owner: 'w3' });
+    });
   });
 }

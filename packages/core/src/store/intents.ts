@@ -168,7 +168,8 @@ function endOf(error: unknown, ctx: CallContext, base: IntentValue, sent: boolea
   const ambiguous = base.mayBeApplied || ctx.history.some((h) => h.ambiguous);
   // Refused before processing: a 429, or a 503 naming when to come back. Nothing was applied by it.
   const refusedEarly = error instanceof RateLimitError || (error instanceof ApiError && error.status === 503 && error.retryAfterMs !== undefined);
-  const neverSent = !sent || (error instanceof ConnectionError && !error.requestSent && ctx.sentAttempt === 0);
+  // Not recorded as sent, or the last attempt's connection never opened (and no earlier one was ambiguous).
+  const neverSent = !sent || (error instanceof ConnectionError && !error.requestSent);
   if (!ambiguous && (neverSent || refusedEarly)) return { state: 'failed', value: { ...stored, definitive: false } };
   const refusal = errorKindOf(error).retry === 'never' || (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408);
   if (!ambiguous && refusal) return { state: 'failed', value: { ...stored, definitive: true } };
