@@ -34,6 +34,14 @@ export function operationAt(c: ProviderCase, origin: string, options: Record<str
   return client[c.operation]!;
 }
 
+/**
+ * Worker `index`'s share of `intents`: each intent goes to `overlap` consecutive workers (of `workers`), so every
+ * intent is worked on by several at once without every worker reading every record.
+ */
+export function sliceFor<T>(intents: readonly T[], index: number, workers: number, overlap: number): T[] {
+  return intents.filter((_, i) => (index - (i % workers) + workers) % workers < Math.min(overlap, workers));
+}
+
 /** Fisher-Yates with a seeded generator: each worker its own order of the same intents. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = items.slice();

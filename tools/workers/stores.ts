@@ -3,6 +3,8 @@
 // client keeps its intents in its own memory, which the calibration uses to show what the checks catch).
 import type { StateStore } from '@creditkit/core';
 
+const STALE_LOCK_MS = 1000;
+
 export type StoreKind = 'file' | 'redis';
 
 export interface OpenStore {
@@ -15,7 +17,9 @@ export async function openStore(spec: string): Promise<OpenStore> {
   if (spec === 'none') return { store: undefined, close: async () => {} };
   if (spec.startsWith('file:')) {
     const { fileStore } = await import('@creditkit/core/node');
-    const store = fileStore(spec.slice('file:'.length));
+    // A worker SIGKILLed while it holds the journal lock stalls every other one until the lock is stale (default 10 s):
+    // the soak kills every ~half second, so it takes a stale lock over after 1 s.
+    const store = fileStore(spec.slice('file:'.length), { staleLockMs: STALE_LOCK_MS });
     return { store, close: async () => store.close?.() };
   }
   if (spec.startsWith('redis://')) return openRedisStore(spec);

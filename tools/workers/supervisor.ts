@@ -11,7 +11,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 export interface PhaseSetup {
   workers: number;
-  config: Omit<WorkerConfig, 'index' | 'resumeAt'>;
+  config: Omit<WorkerConfig, 'index' | 'resumeAt' | 'workers'>;
   /** Kill schedule; none: no kills. */
   kill?: { minMs: number; maxMs: number };
   seed: number;
@@ -55,10 +55,11 @@ export function runPhase(setup: PhaseSetup): Promise<PhaseResult> {
       for (const s of slots) if (s.child.exitCode === null) s.child.kill('SIGKILL');
       reject(error);
     };
-    const limit = setTimeout(() => fail(new Error(`phase ${setup.config.phase} did not finish in ${setup.limitMs / 1000} s`)), setup.limitMs);
+    const progress = () => slots.map((s) => `${s.index}:${s.done ? 'done' : `${s.resumeAt}`}`).join(' ');
+    const limit = setTimeout(() => fail(new Error(`phase ${setup.config.phase} did not finish in ${setup.limitMs / 1000} s (kills ${kills}; worker:position ${progress()})`)), setup.limitMs);
 
     const start = (index: number, resumeAt: number) => {
-      const config: WorkerConfig = { ...setup.config, index, resumeAt };
+      const config: WorkerConfig = { ...setup.config, index, resumeAt, workers: setup.workers };
       const child = fork(WORKER, [], {
         cwd: ROOT,
         execArgv: ['--import', 'tsx'],
@@ -75,7 +76,7 @@ export function runPhase(setup: PhaseSetup): Promise<PhaseResult> {
           for (const [k, n] of Object.entries(message.outcomes)) outcomes[k] = (outcomes[k] ?? 0) + n;
         }
       });
-      child.on('exit', (code, signal) => {
+      child.on('close', (code, signal) => {
         if (slot.killed) {
           restarts++;
           return start(index, slot.resumeAt);

@@ -6,7 +6,7 @@ import type { CallOptions, QuotaOptions } from '@creditkit/core';
 import { mulberry32 } from '@creditkit/mock';
 import type { Operation, ProviderCase } from '../reliability/providers.js';
 import { ATTEMPT_TIMEOUT_MS } from './fault-plan.js';
-import { intentsOf, operationAt, type Phase, QUERY_CASE, shuffled } from './intents.js';
+import { intentsOf, operationAt, type Phase, QUERY_CASE, shuffled, sliceFor } from './intents.js';
 import { openStore } from './stores.js';
 
 export interface WorkerConfig {
@@ -20,6 +20,9 @@ export interface WorkerConfig {
   intents: number;
   /** Purchases in flight at once. */
   lanes: number;
+  workers: number;
+  /** How many workers get each intent. */
+  overlap: number;
   /** software_DNA queries on the side. */
   queries: number;
   quotas: boolean | QuotaOptions;
@@ -59,7 +62,7 @@ const outcomes: Record<string, number> = {};
 const tally = (outcome: string) => void (outcomes[outcome] = (outcomes[outcome] ?? 0) + 1);
 const ended = (promise: Promise<unknown>) => promise.then(() => 'ok', (error: unknown) => (error instanceof Error ? error.name : String(error)));
 
-const order = shuffled(intentsOf(config.phase, config.intents), random);
+const order = shuffled(sliceFor(intentsOf(config.phase, config.intents), config.index, config.workers, config.overlap), random);
 let next = config.resumeAt;
 const pending = new Set<number>();
 const report = () => void send({ type: 'busy', inFlight: pending.size, resumeAt: pending.size ? Math.min(...pending) : next });
