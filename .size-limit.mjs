@@ -7,17 +7,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Budgets, from measurement (see the README's "Releases" section) with modest headroom. The hostile-peer work
+ * Budgets, from measurement (see the README's "Size" section) with modest headroom. The hostile-peer work
  * (every secret form, response validation, exact numbers, unrepresentable answers, fresh sockets, credential
- * checks) added 3.4–5.3 kB; the "One pipeline" issue is where the bundle is cut back.
+ * checks) added 3.4–5.3 kB; durable intents and shared state (issue 15: intents, memoryStore, server waits,
+ * quotas, the shared token) added 5.2 kB to every client (createClient 16.0 -> 21.2 kB), rate-limiter-flexible
+ * not counted (loaded only with quotas).
  */
 const BUDGET = {
-  jsonProvider: '21.5 kB',
-  xmlProvider: '46.5 kB',
+  jsonProvider: '26 kB',
+  xmlProvider: '51 kB',
   '@creditkit/core': '3.5 kB',
-  '@creditkit/xml': '27.5 kB',
+  '@creditkit/xml': '28.5 kB',
   '@creditkit/mock': '37 kB',
-  '@creditkit/cli': '78 kB',
+  '@creditkit/cli': '92 kB',
+  // Measured 7.39 kB (the store, its scripts, and the part of core it imports: errors, Secrets); no Redis client.
+  '@creditkit/redis': '8 kB',
 };
 
 const root = import.meta.dirname;
@@ -44,6 +48,9 @@ for (const dir of readdirSync(join(root, 'packages')).sort()) {
     import: factory ? `{ ${factory} }` : dir === 'core' ? '{ createRegistry }' : '*',
     gzip: true,
     ...(limit ? { limit } : {}),
+    // rate-limiter-flexible is loaded by a dynamic import only when proactive quotas are on (a store was given):
+    // a bundler that splits code leaves it out of the first chunk, so it is not counted here.
+    ignore: ['rate-limiter-flexible'],
     // core/dist/node.js imports a chunk of pure class definitions for nothing; dropping it is right.
     modifyEsbuildConfig: (config) => ({ ...config, platform: 'node', format: 'esm', logOverride: { 'ignored-bare-import': 'silent' } }),
   });

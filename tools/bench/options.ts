@@ -15,6 +15,8 @@ export interface BenchOptions {
   responseValidation: { rounds: number; warmup: number; iterations: number; calls: number };
   /** Requests on a reused keep-alive socket against requests on new connections, per interleaved round. */
   freshConnection: { rounds: number; warmup: number; requests: number };
+  /** A Fusebill purchase with no store, then with each store (new intent, replay, quotas on), per interleaved round. */
+  stores: { rounds: number; warmup: number; calls: number };
 }
 
 export function benchOptions(smoke: boolean): BenchOptions {
@@ -27,6 +29,7 @@ export function benchOptions(smoke: boolean): BenchOptions {
         coldStart: { runs: 2 },
         responseValidation: { rounds: 2, warmup: 200, iterations: 500, calls: 100 },
         freshConnection: { rounds: 1, warmup: 5, requests: 10 },
+        stores: { rounds: 1, warmup: 3, calls: 10 },
       }
     : {
         smoke,
@@ -36,5 +39,6 @@ export function benchOptions(smoke: boolean): BenchOptions {
         coldStart: { runs: 21 },
         responseValidation: { rounds: 7, warmup: 5_000, iterations: 20_000, calls: 2_000 },
         freshConnection: { rounds: 5, warmup: 200, requests: 400 },
+        stores: { rounds: 7, warmup: 50, calls: 150 },
       };
 }

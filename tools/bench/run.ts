@@ -13,6 +13,7 @@ import { runOverhead } from './overhead.js';
 import { checkBuilt, ROOT } from './providers.js';
 import { renderReport, type SectionResult } from './report.js';
 import { runResponseValidation } from './response-validation.js';
+import { runStores } from './stores.js';
 import { targetRows, targetsTable } from './targets.js';
 import { runXmlDecode } from './xml-decode.js';
 
@@ -25,6 +26,7 @@ const sectionsFor = (options: BenchOptions): [string, () => Promise<SectionResul
   ['cold-start', () => runColdStart(options.coldStart)],
   ['response-validation', () => runResponseValidation(options.responseValidation)],
   ['fresh-connection', () => runFreshConnection(options.freshConnection)],
+  ['stores', () => runStores(options.stores)],
 ];
 const SECTION_NAMES = sectionsFor(benchOptions(true)).map(([name]) => name);
 /** The sections that measure issue 14's targets (tools/bench/targets.ts). */

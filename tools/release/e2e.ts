@@ -8,6 +8,7 @@
 //     check that every package is on the registry at its new version, the tags, and each tarball's files.
 //  4. For each provider: a fresh project installs it by name, checks its dependency tree, compiles the
 //     README's simulator example under strict (and a misspelled field must fail), runs it as ESM and CJS.
+//     Then @creditkit/redis alone: its tree holds no Redis client (optional peers), it loads as ESM and CJS.
 //  5. The CI changeset check on the snapshot: a source change without a changeset fails, with one passes.
 //  6. A core patch, then a core minor: `changeset version`, and what happens to the dependents.
 // Verdaccio is stopped by its PID at the end, on failure and on SIGINT/SIGTERM too; the folder is removed
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type ConsumerReport, tryConsumer } from './consumer.js';
 import { indent, quiet, run, tail } from './exec.js';
+import { tryStoreConsumer } from './store-consumer.js';
 import { isRunning, type LocalRegistry, startVerdaccio } from './verdaccio.js';
 import { publishable, repoRoot, type WorkspacePackage, workspacePackages } from './workspace.js';
 
@@ -233,6 +235,15 @@ async function consumers(packages: WorkspacePackage[]): Promise<ConsumerReport[]
   return reports;
 }
 
+async function storeConsumer(packages: WorkspacePackage[]): Promise<string[] | undefined> {
+  const pkg = packages.find((p) => p.name === '@creditkit/redis');
+  if (!pkg) return undefined;
+  const done = section(`4b. a fresh project installs ${pkg.name} alone (no Redis client in its tree)`);
+  const tree = await tryStoreConsumer(pkg, join(tmp, 'consumers', pkg.dir), env, log);
+  done();
+  return tree;
+}
+
 async function changesetCheck(): Promise<void> {
   const done = section('5. CI changeset check on the snapshot (base: previous commit)');
   const check = () => run(join(repo, 'node_modules', '.bin', 'tsx'), [join(repo, 'tools', 'release', 'check-changesets.ts')], { cwd: repo, env, allowFail: true });
@@ -303,6 +314,7 @@ async function main(): Promise<void> {
   await startRegistry();
   const packages = await versionAndPublish();
   const reports = await consumers(packages);
+  const redisTree = await storeConsumer(packages);
   await changesetCheck();
   await coreBump('patch', undefined);
   await coreBump('minor', 'release-test-core-minor.md');
@@ -310,6 +322,7 @@ async function main(): Promise<void> {
   console.log('\n── summary');
   log(`published: ${packages.map((p) => `${p.name}@${p.version}`).join(', ')}`);
   for (const r of reports) log(`${r.name}@${r.version} (${r.kind}): tree ${r.tree.join(' ')}; ${r.ran ? 'typed + ran as ESM and CJS' : `not run: ${r.note}`}`);
+  if (redisTree) log(`@creditkit/redis alone: tree ${redisTree.join(' ')}; no Redis client; loads as ESM and CJS`);
   for (const [title, ms] of timings) log(`${seconds(ms).padStart(8)}  ${title}`);
 }
 

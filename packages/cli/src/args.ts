@@ -1,6 +1,7 @@
 // The command line, parsed once with node:util parseArgs. Every command shares one flag set, so a flag
 // that does not apply to a command is simply unused; unknown flags are a usage error.
 import { parseArgs } from 'node:util';
+import { parseStoreSpec, type StoreSpec } from './store/store-spec.js';
 import { UsageError } from './usage-error.js';
 
 const OPTIONS = {
@@ -12,6 +13,14 @@ const OPTIONS = {
   'max-retries': { type: 'string' },
   'idempotency-key': { type: 'string' },
   'media-type': { type: 'string' },
+  store: { type: 'string' },
+  intent: { type: 'string' },
+  state: { type: 'string' },
+  provider: { type: 'string' },
+  applied: { type: 'boolean' },
+  failed: { type: 'boolean' },
+  note: { type: 'string' },
+  force: { type: 'boolean' },
   mock: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
@@ -29,6 +38,18 @@ export interface Args {
   maxRetries?: number;
   idempotencyKey?: string;
   mediaType?: string;
+  /** `--store`; CREDITKIT_STORE is read only by the commands that use a store (store/use-store.ts). */
+  store?: StoreSpec;
+  /** `--intent`: the call option `intentId`. */
+  intentId?: string;
+  /** `intents list --state` / `--provider`, checked by the command. */
+  state?: string;
+  provider?: string;
+  /** `intents resolve`. */
+  applied: boolean;
+  failed: boolean;
+  note?: string;
+  force: boolean;
   mock: boolean;
   dryRun: boolean;
   json: boolean;
@@ -53,6 +74,14 @@ export function parseCommandLine(argv: readonly string[]): Args {
     json: v.json ?? false,
     verbose: v.verbose ?? false,
     help: v.help ?? false,
+    applied: v.applied ?? false,
+    failed: v.failed ?? false,
+    force: v.force ?? false,
+    ...(v.store !== undefined ? { store: parseStoreSpec(v.store, '--store') } : {}),
+    ...(v.intent !== undefined ? { intentId: v.intent } : {}),
+    ...(v.state !== undefined ? { state: v.state } : {}),
+    ...(v.provider !== undefined ? { provider: v.provider } : {}),
+    ...(v.note !== undefined ? { note: v.note } : {}),
     ...(v.data !== undefined ? { data: v.data } : {}),
     ...(v['base-url'] !== undefined ? { baseUrl: parseBaseUrl(v['base-url']) } : {}),
     ...(v.environment !== undefined ? { environment: v.environment } : {}),

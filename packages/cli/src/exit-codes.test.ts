@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT_CODE_DOCS, EXIT_CODES, exitCodeFor } from './exit-codes.js';
 import { registry } from './providers.js';
 import { describeFailure } from './report-failure.js';
+import { CommandError } from './command-error.js';
 import { UsageError } from './usage-error.js';
 
 const EXPECTED_EXIT: Record<string, number> = {
@@ -93,5 +94,8 @@ describe('exit codes and hints, from the error table', () => {
   it("keeps the command's own usage mistakes and anything unknown apart from the table", () => {
     expect(describeFailure(new UsageError('no command given'))).toEqual({ code: 2, line: 'no command given', hint: 'run `creditkit --help` for usage' });
     expect(exitCodeFor(new TypeError('x is not a function'))).toBe(1);
+    // `intents` failures of the command's own: an unknown id (3), an intent a worker changed meanwhile (7).
+    expect(describeFailure(new CommandError("no intent 'o-1' in the store (memory)", { status: 'validation', hint: 'check the id' }))).toEqual({ code: 3, line: "no intent 'o-1' in the store (memory)", hint: 'check the id' });
+    expect(exitCodeFor(new CommandError('intent o-1 changed', { status: 'network', hint: 'look again' }))).toBe(7);
   });
 });

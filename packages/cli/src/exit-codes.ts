@@ -1,6 +1,6 @@
 // One exit code per kind of failure, so a shell or CI job can branch on `$?` without parsing text.
 import { type ExitStatus, errorKindOf } from '@creditkit/core';
-import { UsageError } from './usage-error.js';
+import { CommandError } from './command-error.js';
 
 export const EXIT_CODES = {
   ok: 0,
@@ -21,18 +21,18 @@ export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 export const EXIT_CODE_DOCS: readonly (readonly [ExitCode, string])[] = [
   [0, 'ok (also: a --dry-run that printed its request)'],
   [1, 'unexpected error (a bug: please report it)'],
-  [2, 'usage: unknown provider/operation/flag, --data not JSON or over 10 MiB, unknown --environment, bad --base-url, an option the client refuses'],
-  [3, 'validation: the input breaks the spec; nothing was sent'],
+  [2, 'usage: unknown provider/operation/flag, --data not JSON or over 10 MiB, unknown --environment, bad --base-url or --store, an option the client refuses, a command that needs a store without one, intents resolve of a claimed/sent intent without --force'],
+  [3, 'validation: the input breaks the spec; nothing was sent (also: intents show/resolve of an id the store does not hold)'],
   [4, 'auth: missing or unusable credential, or the provider refused it (401/403, or a body that says so)'],
   [5, 'rate limited (429) after the allowed retries'],
   [6, 'provider error: a body that says it failed, another HTTP error, or an unreadable answer'],
-  [7, 'network: connection failed, timed out, or interrupted'],
+  [7, 'network: connection failed, timed out, or interrupted; the store is unreachable; another worker holds the --intent, or changed it during intents resolve'],
   [8, 'outcome unknown: a purchase may have been applied; check the account before running again'],
   [9, 'unsupported: this runtime or client setup cannot make the call (no codec for the media type, a GET with a body without node:http)'],
 ];
 
-/** The command's own usage mistakes, then the exit status core's error table gives the error. */
+/** The command's own failures (usage mistakes, `intents` refusals), then the exit status core's error table gives the error. */
 export function exitCodeFor(error: unknown): ExitCode {
-  if (error instanceof UsageError) return EXIT_CODES.usage;
+  if (error instanceof CommandError) return EXIT_CODES[error.status];
   return EXIT_CODES[errorKindOf(error).exit];
 }

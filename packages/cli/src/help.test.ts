@@ -7,13 +7,13 @@ describe('creditkit --help', { timeout: 60_000 }, () => {
   it('shows the commands, the call options, every exit code and examples', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
-    for (const flag of ['--data', '--credential', '--base-url', '--environment', '--timeout', '--max-retries', '--mock', '--dry-run', '--json']) expect(stdout).toContain(flag);
+    for (const flag of ['--data', '--credential', '--base-url', '--environment', '--timeout', '--max-retries', '--intent', '--store', '--mock', '--dry-run', '--json']) expect(stdout).toContain(flag);
     for (const [exit, text] of EXIT_CODE_DOCS) expect(stdout).toContain(`${exit}  ${text}`);
     expect(stdout).toMatch(/Examples\n {2}creditkit walkthrough/);
   });
 
   it('has help on every command, provider and operation', async () => {
-    const commands = [['providers'], ['walkthrough'], ...registry.providers.flatMap((p) => [[p.id], ...Object.keys(p.operations).map((op) => [p.id, op])])];
+    const commands = [['providers'], ['walkthrough'], ['intents'], ['intents', 'list'], ['intents', 'show'], ['intents', 'resolve'], ...registry.providers.flatMap((p) => [[p.id], ...Object.keys(p.operations).map((op) => [p.id, op])])];
     const runs = await Promise.all(commands.map((c) => runInProcess([...c, '--help'])));
     runs.forEach(({ code, stdout, stderr }, i) => {
       expect(code, commands[i]!.join(' ')).toBe(0);

@@ -2,6 +2,8 @@
 // and the exit-code table scripts can rely on.
 export { run } from './run.js';
 export type { Io } from './io.js';
+export type { RunOptions } from './run.js';
 export { EXIT_CODE_DOCS, EXIT_CODES, exitCodeFor } from './exit-codes.js';
 export type { ExitCode } from './exit-codes.js';
+export { CommandError } from './command-error.js';
 export { UsageError } from './usage-error.js';

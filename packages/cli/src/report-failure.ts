@@ -6,7 +6,7 @@ import {
 import { type ExitCode, exitCodeFor } from './exit-codes.js';
 import type { Io } from './io.js';
 import type { CliProvider } from './providers.js';
-import { UsageError } from './usage-error.js';
+import { CommandError } from './command-error.js';
 
 /** What the command knew when it failed, for a hint that names the right flag or env var. */
 export interface FailureContext {
@@ -25,7 +25,7 @@ export interface Failure {
 
 export function describeFailure(error: unknown, ctx: FailureContext = {}): Failure {
   const scrub = (s: string) => oneLine(ctx.secrets?.scrub(s) ?? s);
-  const what = error instanceof UsageError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const what = error instanceof CommandError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return { code: exitCodeFor(error), line: scrub(what), hint: scrub(hintFor(error, ctx)) };
 }
 
@@ -37,7 +37,7 @@ export function reportFailure(error: unknown, ctx: FailureContext, io: Io): Exit
 }
 
 function hintFor(error: unknown, ctx: FailureContext): string {
-  return error instanceof UsageError ? error.hint : HINTS[errorKindOf(error).kind](error, ctx);
+  return error instanceof CommandError ? error.hint : HINTS[errorKindOf(error).kind](error, ctx);
 }
 
 /** What to do, by the kind core's error table gives the error: a new kind does not compile until it has a hint. */
@@ -85,6 +85,7 @@ const FLAG_FOR_OPTION: Record<string, string> = {
   timeoutMs: '--timeout',
   maxRetries: '--max-retries',
   mediaType: '--media-type',
+  store: '--store',
 };
 
 function optionHint(option: string | undefined): string {

@@ -1,10 +1,9 @@
 // A mistake in how the command was called (unknown provider, bad flag, --data that is not JSON): exit 2.
-export class UsageError extends Error {
-  /** What to do instead, shown as the `hint:` line. */
-  readonly hint: string;
+import { CommandError } from './command-error.js';
+
+export class UsageError extends CommandError {
   constructor(message: string, hint = 'run `creditkit --help` for usage') {
-    super(message);
+    super(message, { hint, status: 'usage' });
     this.name = 'UsageError';
-    this.hint = hint;
   }
 }

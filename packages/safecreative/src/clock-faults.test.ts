@@ -30,7 +30,7 @@ describe('Safe Creative clock read under faults', () => {
     const hasty = settle(sc.userNewSale(sale, { timeoutMs: 300 }));
     // Start once the hasty call is reading the clock, and wait on that read (it used to end at the hasty call's
     // timeout, leaving every waiting call with InvalidTime).
-    await new Promise((r) => setTimeout(r, 50));
+    while (!mock.requests.some((r) => r.query.component === 'ztime')) await new Promise((r) => setTimeout(r, 5));
     const patient = await Promise.all(Array.from({ length: 5 }, () => settle(sc.userNewSale(sale, { timeoutMs: 5000 }))));
     expect(await hasty).toBeInstanceOf(ProviderError);
     expect(patient).toEqual(Array(5).fill(undefined));

@@ -11,3 +11,5 @@ export { createTinySimulator, TINY_KEY, type TinySimulator } from './tiny-simula
 export { TRANSPORTS } from './transports.js';
 export { useMockServer } from './use-mock-server.js';
 export { describeStateStore, type StoreUnderTest } from './store-contract.js';
+export { pingRedis, type RedisServer, redisServerInstalled, startRedisServer } from './redis-server.js';
+export { useRedisServer } from './use-redis-server.js';

@@ -16,10 +16,13 @@ import { toJson } from '../output/json.js';
 import { renderResult } from '../output/table.js';
 import type { CliProvider } from '../providers.js';
 import { type FailureContext, reportFailure } from '../report-failure.js';
+import { STORE_ENV } from '../store/store-spec.js';
+import { type StoreSource, withStore } from '../store/use-store.js';
 
-type Operation = (input: unknown, options?: { signal?: AbortSignal; idempotencyKey?: string }) => Promise<unknown>;
+type Operation = (input: unknown, options?: { signal?: AbortSignal; idempotencyKey?: string; intentId?: string }) => Promise<unknown>;
 
-export async function callCommand(provider: CliProvider, operation: string, args: Args, io: Io, secrets: Secrets): Promise<number> {
+/** `source`: the store of `--store` / CREDITKIT_STORE (none for a dry run, which must not claim an intent). */
+export async function callCommand(provider: CliProvider, operation: string, args: Args, io: Io, secrets: Secrets, source: StoreSource): Promise<number> {
   const context: FailureContext = { provider, operation, secrets };
   const aborter = new AbortController();
   const unsubscribe = io.onInterrupt(() => aborter.abort());
@@ -29,7 +32,11 @@ export async function callCommand(provider: CliProvider, operation: string, args
       const target = targetFor(provider, operation, args, secrets, mock);
       // From here on, a failure's hint can name the URL.
       context.baseUrl = target.baseUrl;
-      const callOptions = { signal: aborter.signal, ...(args.idempotencyKey ? { idempotencyKey: args.idempotencyKey } : {}) };
+      const callOptions = {
+        signal: aborter.signal,
+        ...(args.idempotencyKey ? { idempotencyKey: args.idempotencyKey } : {}),
+        ...(args.intentId !== undefined ? { intentId: args.intentId } : {}),
+      };
 
       if (args.dryRun) {
         const dry = dryRun(target.secrets, target.baseUrl);
@@ -45,15 +52,19 @@ export async function callCommand(provider: CliProvider, operation: string, args
         return EXIT_CODES.ok;
       }
 
-      const shown = progress(io, `${provider.id}.${operation}`, args.verbose, secrets);
-      let result: unknown;
-      try {
-        const options = { ...target.options, ...shown.options };
-        const client = provider.createClient({ ...options, plugins: [learnSecretsPlugin(secrets)] }) as unknown as Record<string, Operation>;
-        result = await client[operation]!(input, callOptions);
-      } finally {
-        shown.done();
+      if (args.intentId !== undefined && !source.given && !source.spec) {
+        io.err(`note: --intent without --store: the intent is remembered by this command only (set --store or ${STORE_ENV} to share it with other runs)`);
       }
+      const result = await withStore(source, async (store) => {
+        const shown = progress(io, `${provider.id}.${operation}`, args.verbose, secrets);
+        try {
+          const options = { ...target.options, ...shown.options, ...(store ? { store } : {}) };
+          const client = provider.createClient({ ...options, plugins: [learnSecretsPlugin(secrets)] }) as unknown as Record<string, Operation>;
+          return await client[operation]!(input, callOptions);
+        } finally {
+          shown.done();
+        }
+      });
       // What the server sent back may echo a credential (FinerWorks `status.debug`…): scrubbed before it is formatted.
       io.out(args.json ? toJson(result, secrets) : renderResult(secrets.scrubValue(result)));
       return EXIT_CODES.ok;

@@ -4,6 +4,7 @@ import { EXIT_CODE_DOCS } from '../exit-codes.js';
 import { renderTable } from '../output/table.js';
 import { type CliProvider, registry } from '../providers.js';
 import { exampleCall } from './examples.js';
+import { STORE_OPTION } from './intents-help.js';
 
 const first = registry.providers[0]!;
 const firstOp = Object.keys(first.operations)[0]!;
@@ -18,6 +19,10 @@ const CALL_OPTIONS = `Call options
       --max-retries <n>          retries after the first attempt (default 2; purchases are never repeated
                                  once they may have been applied)
       --idempotency-key <key>    for operations idempotent by key: reuse a key across runs
+      --intent <id>              name the purchase (your order id): with --store, a second call with the same
+                                 id never buys twice (it returns the recorded result, or resends with the
+                                 same key when that is safe)
+${STORE_OPTION}
       --media-type <type>        the body format, for operations that speak several (e.g. application/xml)
       --mock                     start the built-in simulators, call them with their credentials, stop them
       --dry-run                  print the exact request (secrets redacted) without sending it; exits 0
@@ -33,6 +38,7 @@ Usage
   creditkit providers [--json]                  list providers, their operations and credentials
   creditkit <provider> <operation> [options]    call an operation and print its typed result
   creditkit walkthrough [--json]                every provider against the built-in simulators, in one go
+  creditkit intents list|show|resolve …         the purchase intents in a store (creditkit intents --help)
   creditkit <provider> --help                   a provider's operations, credentials and environments
   creditkit <provider> <operation> --help       an operation's fields
 

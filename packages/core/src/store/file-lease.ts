@@ -2,9 +2,8 @@
 // A free lease is taken by exclusive creation, so of several processes exactly one creates it. The file is written
 // and fsync'd under a temporary name first and then linked into place (link, like open 'wx', fails when the name
 // exists), so a lease is never seen half-written. Replacing a lease that exists (an expired one taken over, the
-// holder extending it) and releasing it happen only under the directory lock: a takeover unlinks the expired file
-// and creates the new one, and a process outside the lock can only win by creating it in the gap, where the
-// locked claimer's own creation then fails and it reports the winner.
+// holder extending it) and releasing it happen only under the directory lock: a takeover renames the new lease over
+// the expired file in one step, so a process outside the lock (which can only create a missing file) never wins it.
 import { createHash } from 'node:crypto';
 import { link, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -67,9 +66,10 @@ export class Leases {
       await this.write(path, next);
       return { claimed: true };
     }
-    await unlink(path);
-    if (await this.create(path, next)) return { claimed: true, expired: { owner: held.owner, expiresAt: held.expiresAt } };
-    return RETRY; // a claimer outside the lock created it in the gap: the next round reports it
+    // Renamed over the expired file in one step: there is never a gap in which a claimer outside the lock could
+    // create it (and win without knowing whose lease it replaced).
+    await this.write(path, next);
+    return { claimed: true, expired: { owner: held.owner, expiresAt: held.expiresAt } };
   }
 
   private path(scope: string, key: string): string {

@@ -4,7 +4,7 @@ import type { FaultRule } from '@creditkit/mock';
 import { TINY_KEY, tinyOperations, tinyProvider, useTinyMock } from '@creditkit/test-support';
 import { describe, expect, it } from 'vitest';
 import { type ClientOptions, createClient } from '../client.js';
-import { ConnectionError, OutcomeUnknownError, ServerError, ValidationError } from '../errors.js';
+import { ConnectionError, OutcomeUnknownError, ServerError, type ValidationError } from '../errors.js';
 import type { LogLine } from '../plugins/logger.js';
 import type { Transport } from '../transport/transport.js';
 import { type IntentValue, intentKey } from './intent-record.js';

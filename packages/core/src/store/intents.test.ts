@@ -78,6 +78,9 @@ describe('purchase intents (memoryStore)', () => {
     expect(keys[1]).toBe(keys[0]);
     expect(result).toMatchObject({ key: keys[0] });
     expect(server.sim.purchases).toHaveLength(1);
+    // Applied now: the result, not the earlier attempt's error, is what a third call gets back.
+    expect(await buyKeyed(client(store), 'order-4')).toEqual(result);
+    expect(server.mock.requests).toHaveLength(2);
   });
 
   it('a definitive refusal is replayed as the same typed error, nothing sent', async () => {

@@ -1,8 +1,9 @@
 // Purchase intents: the caller's `intentId` names one purchase, and the store remembers what became of it, so that
 // a second call (a redelivered message, a restarted worker, another process) never buys it twice.
 //
-// open: claim the intent's lease, read its record, and either replay its end (applied: the stored result; refused:
-// the same error; in doubt and unsafe: OutcomeUnknownError) with nothing sent, wait for a live holder, or take it:
+// open: read the record, and replay an ended intent with nothing sent (applied: the stored result; refused: the same
+// error; in doubt and unsafe: OutcomeUnknownError); else claim the intent's lease, read again, and wait for a live
+// holder or take it:
 //   none | claimed (a crashed worker never sent) | failed, not definitive  -> claimed, sent as new (same key)
 //   sent (a crashed worker may have sent)                                   -> in_doubt, then as below
 //   in_doubt, operation keyed or safe                                       -> claimed, resent with the SAME key
@@ -55,12 +56,23 @@ export async function openIntent(env: IntentEnv, ctx: CallContext, callerInput: 
   const owner = globalThis.crypto.randomUUID();
   const started = Date.now();
   const who = { provider: ctx.provider.id, operation: ctx.operation.id, secrets: ctx.secrets };
+  const mismatch = (record: IntentRecord | undefined) =>
+    record && (record.value.fingerprint !== fingerprint || record.value.operation !== ctx.operation.id)
+      ? new ValidationError([{ path: '', rule: 'intentId', message: `intent ${intentId} was first called with other input (${record.value.operation}); an intent id names one purchase: use a new id for a different one` }], who)
+      : undefined;
+  // An ended intent never changes again: its replay needs no lease (one read, no write).
+  const known = (await store.get(scope, key)) as unknown as IntentRecord | undefined;
+  const refused = mismatch(known);
+  if (refused) throw refused;
+  const ended = known && replayOf(known, ctx);
+  if (ended) return { replay: ended };
   for (;;) {
     const claim = await store.claim(scope, key, owner, env.leaseMs);
     const record = (await store.get(scope, key)) as unknown as IntentRecord | undefined;
-    if (record && (record.value.fingerprint !== fingerprint || record.value.operation !== ctx.operation.id)) {
+    const wrong = mismatch(record);
+    if (wrong) {
       if (claim.claimed) await store.release(scope, key, owner);
-      throw new ValidationError([{ path: '', rule: 'intentId', message: `intent ${intentId} was first called with other input (${record.value.operation}); an intent id names one purchase: use a new id for a different one` }], who);
+      throw wrong;
     }
     const replay = record && replayOf(record, ctx);
     if (replay) {
@@ -115,7 +127,8 @@ async function take(env: IntentEnv, scope: string, key: string, owner: string, r
     }
     return take(env, scope, key, owner, { state: 'in_doubt', value: inDoubt }, ctx, intentId, fingerprint);
   } else {
-    value = { ...record.value, mayBeApplied: record.value.mayBeApplied || record.state === 'in_doubt', updatedAt: now };
+    // An in-doubt record already says `mayBeApplied` (every way into in_doubt sets it).
+    value = { ...record.value, updatedAt: now };
   }
   if (!(await store.compareAndSet(scope, key, record?.state, asStored({ state: 'claimed', value })))) return undefined;
   if (record) ctx.log('info', 'intent.resumed', { intentId, from: record.state, idempotencyKey: value.idempotencyKey ?? undefined });
@@ -149,7 +162,9 @@ function holdIntent(env: IntentEnv, scope: string, key: string, owner: string, t
       clearInterval(heartbeat);
       try {
         const attempts = [...current.value.attempts, ...attemptsOf(ctx, owner, outcome.ok)];
-        const base = { ...current.value, attempts, updatedAt: Date.now() };
+        // The end of an earlier call of this intent (an in-doubt error) is not this call's.
+        const { error: _earlier, definitive: _wasDefinitive, ...kept } = current.value;
+        const base: IntentValue = { ...kept, attempts, updatedAt: Date.now() };
         const end = outcome.ok ? { state: 'applied' as const, value: { ...base, result: plain(ctx.secrets.scrubValue(outcome.data)) } } : endOf(outcome.error, ctx, base, current.state === 'sent');
         if (!(await write(end.state, end.value))) ctx.log('warn', 'intent.settle-lost', { intentId: taken.intentId, state: end.state });
         await store.release(scope, key, owner);

@@ -1,6 +1,7 @@
 // rate-limiter-flexible on any StateStore: its fixed-window limiter logic (consume, penalty, block) over our store's
 // get and compareAndSet, so that one quota counter is shared by every worker on the same fileStore or Redis. Loaded
 // only when quotas are on (a dynamic import keeps the library out of clients that never use it).
+/// <reference path="./rate-limiter-flexible.d.ts" />
 import type { RateLimiterRes as Res, RateLimiterStoreAbstract as StoreAbstract } from 'rate-limiter-flexible';
 import type { StateStore } from './state-store.js';
 

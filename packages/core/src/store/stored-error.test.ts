@@ -14,6 +14,9 @@ describe('stored errors', () => {
     expect(back).toMatchObject({ name: 'ApiError', status: 402, provider: 'tiny', operation: 'buy', body: { Message: 'no' } });
     expect(back.message).toBe(original.message);
     expect(back.stack).toContain('replayed from intent order-1');
+    // As a thrown error's: message and stack are not enumerable, so logging its keys shows the fields only.
+    const defined = (e: object) => Object.entries(e).filter(([, v]) => v !== undefined).map(([k]) => k).sort();
+    expect(defined(back)).toEqual(defined(original));
   });
 
   it.each([

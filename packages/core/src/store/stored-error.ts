@@ -20,11 +20,13 @@ const CLASSES = new Map<string, abstract new (...args: never[]) => Error>([...ER
 /** The error again: its class (CreditkitError for a name we do not know), message and fields. */
 export function restoreError(stored: StoredError, intentId: string): Error {
   const errorClass = CLASSES.get(stored.name) ?? CreditkitError;
-  const error = Object.create(errorClass.prototype) as Error;
-  Object.defineProperty(error, 'message', { value: stored.message, writable: true, configurable: true });
-  Object.defineProperty(error, 'name', { value: stored.name, writable: true, configurable: true });
-  Object.defineProperty(error, 'stack', { value: `${stored.name}: ${stored.message}\n    (replayed from intent ${intentId})`, writable: true, configurable: true });
-  Object.assign(error, stored.fields);
+  // Built without its constructor (each class takes other arguments), with the properties a constructor sets:
+  // `message` and `stack` not enumerable (as Error makes them), `name` and the fields enumerable (as ours are).
+  const error = Object.create(errorClass.prototype, {
+    message: { value: stored.message, writable: true, configurable: true },
+    stack: { value: `${stored.name}: ${stored.message}\n    (replayed from intent ${intentId})`, writable: true, configurable: true },
+  }) as Error;
+  Object.assign(error, { name: stored.name, ...stored.fields });
   return error;
 }
 
