@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { total } from './checks.js';
-import { startRedisServer } from './redis-server.js';
-import { emptyRedisDb } from './stores.js';
+import { startRedisServer } from '@creditkit/test-support/redis-server';
+import { redisSpec } from './stores.js';
 import { type RunReport, runStore } from './store-run.js';
 import { formatRun } from './summary.js';
 
@@ -48,7 +48,7 @@ const count = (name: string, fallback: number): number => {
 const calibrate = values.calibrate === true;
 const seed = count('seed', 20_261_130);
 const workers = count('workers', 8);
-const intents = count('intents', calibrate ? 48 : 320);
+const intents = count('intents', calibrate ? 48 : 200);
 const quotaIntents = count('quota-intents', 48);
 const kinds = values.store === 'both' ? ['file', 'redis'] : [values.store as string];
 if (!kinds.every((k) => k === 'file' || k === 'redis')) usage(`--store must be file, redis or both (got '${values.store}')`);
@@ -68,14 +68,10 @@ async function withStore(kind: string, run: (spec: string, label: string) => Pro
     }
   }
   const given = process.env.CREDITKIT_TEST_REDIS_URL;
-  if (given) {
-    await emptyRedisDb(given);
-    return run(given, `redisStore (${given}, CREDITKIT_TEST_REDIS_URL)`);
-  }
+  if (given) return run(redisSpec(given), `redisStore (${given}, CREDITKIT_TEST_REDIS_URL)`);
   const server = await startRedisServer();
   try {
-    await emptyRedisDb(server.url);
-    return await run(server.url, `redisStore (${server.url}, own redis-server)`);
+    return await run(redisSpec(server.url), `redisStore (${server.url}, own redis-server)`);
   } finally {
     await server.stop();
   }

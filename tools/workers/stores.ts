@@ -2,6 +2,8 @@
 // @creditkit/core/node), `redis://host:port` (redisStore from @creditkit/redis), or `none` (no store: each
 // client keeps its intents in its own memory, which the calibration uses to show what the checks catch).
 import type { StateStore } from '@creditkit/core';
+import { redisStore } from '@creditkit/redis';
+import { createClient } from 'redis';
 
 const STALE_LOCK_MS = 1000;
 
@@ -26,28 +28,14 @@ export async function openStore(spec: string): Promise<OpenStore> {
   throw new Error(`unknown store '${spec}' (file:<dir>, redis://host:port or none)`);
 }
 
-/** A DB of its own on a Redis it may share (CI's CREDITKIT_TEST_REDIS_URL), emptied first: no record of an earlier run is read. */
-const REDIS_DB = 15;
-
-async function openRedisStore(url: string): Promise<OpenStore> {
-  // Imported by name at run time: @creditkit/redis and its peer are only needed for the redis run.
-  const [{ createClient }, { redisStore }] = (await Promise.all([import(String('redis')), import(String('@creditkit/redis'))])) as [
-    { createClient(options: { url: string; database?: number }): { connect(): Promise<RedisClient> } },
-    { redisStore(options: { client: RedisClient }): StateStore },
-  ];
-  const client = await createClient({ url, database: REDIS_DB }).connect();
-  return { store: redisStore({ client }), close: async () => void (await client.quit()) };
+async function openRedisStore(spec: string): Promise<OpenStore> {
+  const url = new URL(spec);
+  const prefix = url.searchParams.get('prefix') ?? 'ck';
+  url.search = '';
+  const client = createClient({ url: url.href });
+  await client.connect();
+  return { store: redisStore({ client, prefix }), close: async () => void (await client.quit()) };
 }
 
-/** Empties the soak's DB before a run (the supervisor does this once; workers never do). */
-export async function emptyRedisDb(url: string): Promise<void> {
-  const { createClient } = (await import(String('redis'))) as { createClient(options: { url: string; database?: number }): { connect(): Promise<RedisClient> } };
-  const client = await createClient({ url, database: REDIS_DB }).connect();
-  await client.flushDb();
-  await client.quit();
-}
-
-interface RedisClient {
-  flushDb(): Promise<unknown>;
-  quit(): Promise<unknown>;
-}
+/** A store spec for the Redis at `url` with a key prefix of this run's own: no record of an earlier run (CI's Redis is shared) is read. */
+export const redisSpec = (url: string) => `${url.replace(/\/$/, '')}/?prefix=${encodeURIComponent(`ck-workers-${process.pid}-${Date.now()}`)}`;
