@@ -52,7 +52,7 @@ const QUOTAS_ON = { windows: { minute: { points: QUOTA.perMinute, durationMs: QU
  * phase starts.
  */
 const QUOTAS_MAIN = { windows: { minute: { points: 1e9, durationMs: QUOTA.minuteMs } } };
-const PHASE_LIMIT_MS = 120_000;
+const PHASE_LIMIT_MS = 150_000;
 /** Each intent is given to this many of the workers (their slices overlap), each in its own order. */
 const OVERLAP = 3;
 
@@ -74,7 +74,7 @@ export async function runStore(setup: RunSetup): Promise<RunReport> {
     const main = await runPhase({
       workers: setup.workers,
       config: { ...config, phase: 'main', intents: setup.intents, lanes: 2, queries: 12, quotas: QUOTAS_MAIN },
-      kill: { minMs: 300, maxMs: 800 },
+      kill: { minMs: 600, maxMs: 1500 },
       seed: setup.seed,
       limitMs: PHASE_LIMIT_MS,
     });
