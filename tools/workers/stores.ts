@@ -38,4 +38,8 @@ async function openRedisStore(spec: string): Promise<OpenStore> {
 }
 
 /** A store spec for the Redis at `url` with a key prefix of this run's own: no record of an earlier run (CI's Redis is shared) is read. */
-export const redisSpec = (url: string) => `${url.replace(/\/$/, '')}/?prefix=${encodeURIComponent(`ck-workers-${process.pid}-${Date.now()}`)}`;
+export function redisSpec(url: string): string {
+  const spec = new URL(url);
+  spec.searchParams.set('prefix', `ck-workers-${process.pid}-${Date.now()}`);
+  return spec.href;
+}
