@@ -48,14 +48,22 @@ const PER_REQUEST: [Fault, number][] = [
 
 /** The rules of round `round`: same seed and round, same plan. */
 export function faultPlan(seed: number, round: number, providers: readonly SimulatorId[]): FaultRule[] {
+  return [...burstsIn(seed, round, providers), ...perRequestRules()];
+}
+
+/** A burst per provider: the next 6 requests to it after a seeded number of them are refused with 429. */
+export function burstsIn(seed: number, round: number, providers: readonly SimulatorId[]): FaultRule[] {
   const random = mulberry32(seed * 1009 + round);
-  // A burst: the next 6 requests to a provider after a seeded number of them are refused with 429.
-  const bursts = providers.map((provider): FaultRule => ({
+  return providers.map((provider): FaultRule => ({
     provider,
     tagged: true,
     skip: Math.floor(random() * 40),
     times: 6,
     fault: { kind: 'status', status: 429, headers: { 'retry-after-ms': '25' } },
   }));
-  return [...bursts, ...PER_REQUEST.map(([fault, probability]): FaultRule => ({ fault, probability, tagged: true, times: Number.POSITIVE_INFINITY }))];
+}
+
+/** The per-request faults, each with its probability; the latency spike lasts `spikeMs` (a harness with a shorter attempt timeout passes its own). */
+export function perRequestRules(spikeMs = SPIKE_MS): FaultRule[] {
+  return PER_REQUEST.map(([fault, probability]): FaultRule => ({ fault: fault.kind === 'latency' ? { ...fault, ms: spikeMs } : fault, probability, tagged: true, times: Number.POSITIVE_INFINITY }));
 }

@@ -33,6 +33,16 @@ describe('2sms AccountAdmin simulator: /Token', () => {
     expect(await res.json()).toEqual({ access_token: expect.stringMatching(/^[\w-]{32}$/), token_type: 'bearer', expires_in: 28800 });
   });
 
+  it('counts the tokens it issued in tokensIssued, refusals not, revocation kept, until reset()', async () => {
+    await token();
+    await form({ grant_type: 'password' });
+    mock.simulators.accountadmin.revokeTokens();
+    await token();
+    expect(mock.simulators.accountadmin.tokensIssued).toBe(2);
+    mock.reset();
+    expect(mock.simulators.accountadmin.tokensIssued).toBe(0);
+  });
+
   it('takes the client credentials from Basic auth too, as OWIN does', async () => {
     const basic = Buffer.from(`${mock.credentials.accountadmin.clientId}:${mock.credentials.accountadmin.clientSecret}`).toString('base64');
     const res = await form({ grant_type: 'client_credentials' }, { authorization: `Basic ${basic}` });

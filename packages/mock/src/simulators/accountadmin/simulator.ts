@@ -52,6 +52,8 @@ export interface AccountAdminSimulator extends Simulator {
   tokenLifetimeSeconds: number;
   /** Invalidates every token issued so far, as a revocation or a server restart would. */
   revokeTokens(): void;
+  /** Tokens issued by `/Token` since the last `reset()`: how many times clients fetched one. */
+  readonly tokensIssued: number;
 }
 
 const TOKEN_LIFETIME_SECONDS = 8 * 60 * 60;
@@ -117,11 +119,15 @@ export function createAccountAdminSimulator(options: SimulatorOptions & { creden
     repeatedPurchaseId: 'buy-again',
     tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS,
     revokeTokens: () => tokens.revokeAll(),
+    get tokensIssued() {
+      return tokens.issued;
+    },
     reset() {
       purchases.clear();
       ledger.length = 0;
       simulator.repeatedPurchaseId = 'buy-again';
       tokens.revokeAll();
+      tokens.issued = 0;
       nextInvoice = 1;
       simulator.tokenLifetimeSeconds = TOKEN_LIFETIME_SECONDS;
     },

@@ -9,12 +9,15 @@ export interface TokenStore {
   /** True for a token issued here that has not expired or been revoked. */
   accepts(authorization: string | undefined): boolean;
   revokeAll(): void;
+  /** Tokens granted so far (a revocation does not undo the count). */
+  issued: number;
 }
 
 export function createTokenStore(credentials: { clientId: string; clientSecret: string }, now: () => number): TokenStore {
   const expiries = new Map<string, number>();
   const refuse = (error: string) => json(400, { error }, { 'cache-control': 'no-cache' });
-  return {
+  const store: TokenStore = {
+    issued: 0,
     grant(req, lifetimeSeconds) {
       if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return refuse('invalid_request');
       const form = new URLSearchParams(req.text);
@@ -23,6 +26,7 @@ export function createTokenStore(credentials: { clientId: string; clientSecret: 
       if (id !== credentials.clientId || secret !== credentials.clientSecret) return refuse('invalid_client');
       const token = randomBytes(24).toString('base64url');
       expiries.set(token, now() + lifetimeSeconds * 1000);
+      store.issued++;
       return json(200, { access_token: token, token_type: 'bearer', expires_in: lifetimeSeconds }, { 'cache-control': 'no-store', pragma: 'no-cache' });
     },
     accepts(authorization) {
@@ -32,6 +36,7 @@ export function createTokenStore(credentials: { clientId: string; clientSecret: 
     },
     revokeAll: () => expiries.clear(),
   };
+  return store;
 }
 
 function basicCredentials(header: string | undefined): [string, string] | undefined {

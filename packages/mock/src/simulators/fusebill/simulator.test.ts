@@ -58,6 +58,17 @@ describe('Fusebill simulator', () => {
     expect(res.headers.get('x-rate-limit-remaining-day')).toBe('0');
   });
 
+  it("counts its own 429s in rateLimited, not the fault plan's, until reset()", async () => {
+    mock.simulators.fusebill.limits.perMinute = 1;
+    mock.faults.add({ fault: { kind: 'status', status: 429 } });
+    const statuses = [];
+    for (const reference of ['q-1', 'q-2', 'q-3']) statuses.push((await post('/v1/purchaseProductItems', { purchaseId: 556891, reference })).status);
+    expect(statuses).toEqual([429, 200, 429]);
+    expect(mock.simulators.fusebill.rateLimited).toBe(1);
+    mock.reset();
+    expect(mock.simulators.fusebill.rateLimited).toBe(0);
+  });
+
   it('validates the body server-side with one entry per field', async () => {
     const res = await post('/v1/purchaseProductItems', { purchaseId: 1.5, name: 'n'.repeat(101) });
     expect(res.status).toBe(400);

@@ -36,6 +36,8 @@ export interface FusebillSimulator extends Simulator {
   readonly items: FusebillTrackedItem[];
   /** Rate limits in force; change them in a test, `reset()` restores the sandbox values. */
   readonly limits: FusebillRateLimits;
+  /** Requests refused with 429 by the rate limits since the last `reset()` (not the fault plan's injected ones). */
+  readonly rateLimited: number;
   /** Adds a purchase (id chosen when left out) and returns it. */
   addPurchase(purchase: Partial<FusebillPurchase> & Pick<FusebillPurchase, 'status'>): FusebillPurchase;
 }
@@ -56,6 +58,7 @@ export function createFusebillSimulator(options: SimulatorOptions & { credential
   const rateLimiter = createRateLimiter(() => limits, now);
   let nextItemId = FIRST_ITEM_ID;
   let nextPurchaseId = 600001;
+  let rateLimited = 0;
 
   function seed(): void {
     purchases.clear();
@@ -112,6 +115,9 @@ export function createFusebillSimulator(options: SimulatorOptions & { credential
     purchases,
     items,
     limits,
+    get rateLimited() {
+      return rateLimited;
+    },
     addPurchase(purchase) {
       const full: FusebillPurchase = { id: nextPurchaseId++, customerId: 650600, productId: 46818, ...purchase };
       purchases.set(full.id, full);
@@ -124,13 +130,17 @@ export function createFusebillSimulator(options: SimulatorOptions & { credential
       nextPurchaseId = 600001;
       Object.assign(limits, SANDBOX_LIMITS);
       rateLimiter.clear();
+      rateLimited = 0;
     },
     handle(req) {
       if (req.path.toLowerCase().replace(/\/$/, '') !== '/v1/purchaseproductitems') return fusebillError(404, `No HTTP resource was found that matches the request URI '${req.path}'.`);
       const auth = authenticate(req, options.credentials.apiKey);
       if ('refusal' in auth) return auth.refusal;
       const rate = rateLimiter.take(auth.key);
-      if (rate.exceeded) return fusebillError(429, `Rate limit exceeded: ${rate.exceeded}.`, rate.headers);
+      if (rate.exceeded) {
+        rateLimited++;
+        return fusebillError(429, `Rate limit exceeded: ${rate.exceeded}.`, rate.headers);
+      }
       const response = req.method === 'POST' ? addItem(req) : fusebillError(405, `The requested resource does not support http method '${req.method}'.`);
       return { ...response, headers: { ...response.headers, ...rate.headers } };
     },

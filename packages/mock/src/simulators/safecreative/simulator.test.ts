@@ -42,6 +42,15 @@ describe('Safe Creative simulator', () => {
     expect(Math.abs(ztime - (Date.now() + 42_000))).toBeLessThan(1000);
   });
 
+  it('counts clock reads in clockReads until reset()', async () => {
+    await answer(await get('component=ztime'));
+    await answer(await get('component=ztime'));
+    await answer(await get(query(signed(newsale()))));
+    expect(mock.simulators.safecreative.clockReads).toBe(2);
+    mock.reset();
+    expect(mock.simulators.safecreative.clockReads).toBe(0);
+  });
+
   it('sells with a payment link whose & is written &amp; in XML', async () => {
     const text = await answer(await get(query(signed(newsale([['returnurl', 'http://example.com/sale-return'], ['cancelurl', 'http://example.com/sale-cancel']])))));
     const [sale] = [...mock.simulators.safecreative.sales.values()];

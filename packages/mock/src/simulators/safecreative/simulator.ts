@@ -14,6 +14,8 @@ export interface SafeCreativeSimulator extends Simulator {
   readonly sales: Map<string, SafeCreativeSale>;
   /** Promotion codes and their discount in percent; 100 makes the sale PROCESSED at once. */
   readonly promotionCodes: Map<string, number>;
+  /** `component=ztime` answers since the last `reset()`: how often clients read the server clock. */
+  readonly clockReads: number;
 }
 
 const MAX_SKEW_MS = 5000;
@@ -24,6 +26,7 @@ export function createSafeCreativeSimulator(options: SimulatorOptions & { creden
   const sales = new Map<string, SafeCreativeSale>();
   const promotionCodes = new Map(PROMOTION_CODES);
   let sequence = 0;
+  let clockReads = 0;
 
   /** `PS` + yyMMdd + a 7-digit sequence, as in the page's `PS1608100003311`. */
   const nextCode = () => `PS${new Date(now()).toISOString().slice(2, 10).replace(/-/g, '')}${String(++sequence).padStart(7, '0')}`;
@@ -45,7 +48,11 @@ export function createSafeCreativeSimulator(options: SimulatorOptions & { creden
     id: 'safecreative',
     sales,
     promotionCodes,
+    get clockReads() {
+      return clockReads;
+    },
     reset() {
+      clockReads = 0;
       sales.clear();
       promotionCodes.clear();
       for (const [code, discount] of PROMOTION_CODES) promotionCodes.set(code, discount);
@@ -56,7 +63,10 @@ export function createSafeCreativeSimulator(options: SimulatorOptions & { creden
       const params = parameters(req);
       const component = params.get('component');
       if (component === null) return errorDocument('RestParameterNotFound', 'Required parameter not found: component');
-      if (component === 'ztime') return document('ztime', now());
+      if (component === 'ztime') {
+        clockReads++;
+        return document('ztime', now());
+      }
       if (component === 'exception.test') {
         return document('exception', { exceptionId: 'RuntimeException', exceptionMessage: 'This is a test exception' });
       }

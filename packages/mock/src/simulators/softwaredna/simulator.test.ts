@@ -64,6 +64,9 @@ describe('software_DNA simulator', () => {
     const res = await get('/v1/credits/P0001234/TEST12345', body);
     expect(res.status).toBe(429);
     expect(res.headers['x-ratelimit-reset']).toBe('30');
+    expect(mock.simulators.softwaredna.rateLimited).toBe(1);
+    mock.reset();
+    expect(mock.simulators.softwaredna.rateLimited).toBe(0);
   });
 
   it('serves licenses added by a test, with email credits shared by the buyer', async () => {

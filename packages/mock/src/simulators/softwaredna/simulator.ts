@@ -35,6 +35,8 @@ export interface SoftwareDnaSimulator extends Simulator {
   /** Buyer email -> credit name -> count. */
   readonly emailCredits: Map<string, Record<string, number>>;
   addLicense(license: DnaLicense): DnaLicense;
+  /** Requests refused with 429 by the period budget since the last `reset()` (not the fault plan's injected ones). */
+  readonly rateLimited: number;
   /** Milliseconds until `ip` may query again (0: not locked out). */
   lockoutRemainingMs(ip: string): number;
 }
@@ -64,6 +66,7 @@ export function createSoftwareDnaSimulator(options: SimulatorOptions & { credent
   const products = new Set<string>();
   const emailCredits = new Map<string, Record<string, number>>();
   const budgets = new FixedWindows();
+  let rateLimited = 0;
   const lockout = createIpLockout(() => settings.lockout, now);
   const expectedAuth = `Basic ${Buffer.from(`${options.credentials.clientId}:${options.credentials.apiKey}`).toString('base64')}`;
 
@@ -115,7 +118,11 @@ export function createSoftwareDnaSimulator(options: SimulatorOptions & { credent
     emailCredits,
     addLicense,
     lockoutRemainingMs: (ip) => lockout.remainingMs(ip),
+    get rateLimited() {
+      return rateLimited;
+    },
     reset() {
+      rateLimited = 0;
       Object.assign(settings, DEFAULTS());
       licenses.clear();
       products.clear();
@@ -131,6 +138,7 @@ export function createSoftwareDnaSimulator(options: SimulatorOptions & { credent
       if (req.headers.authorization !== expectedAuth) return json(401, { Message: 'Authorization has been denied for this request.' });
       const budget = budgets.current(options.credentials.clientId, settings.periodMs, now());
       if (budget.used >= settings.requestsPerPeriod) {
+        rateLimited++;
         const resetSeconds = Math.max(1, Math.ceil((budget.end - now()) / 1000));
         return json(429, { Message: `API request limit of ${settings.requestsPerPeriod} per period exceeded` }, { 'X-RateLimit-Reset': String(resetSeconds) });
       }
