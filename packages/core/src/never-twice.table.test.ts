@@ -100,6 +100,12 @@ const TABLE: Failure[] = [
     expect: { safe: ok(3, 0), keyed: err('AlreadyAppliedError', 3, 1), unsafe: err('ServerError', 1, 0) },
   },
   {
+    name: 'a 500 after processing, then the retry’s 409 on the same key',
+    faults: [{ provider: 'tiny', fault: { kind: 'status-after', status: 500 } }],
+    // The 500 did not say the work was not done: the 409 on the same key says it was (found by the workers soak).
+    expect: { safe: ok(2, 0), keyed: err('AlreadyAppliedError', 2, 1), unsafe: err('ServerError', 1, 1) },
+  },
+  {
     name: '503, then 409',
     faults: [status(503), status(409)],
     // The 503 was a plain refusal, not an ambiguous attempt: the 409 is a conflict, not "already applied".

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullJitter, retryHintMs } from './timing.js';
+import { fullJitter, retryHintMs, untilAborted } from './timing.js';
 
 const now = Date.parse('2026-11-23T10:00:00Z');
 const hint = (headers: Record<string, string>, extra = []) => retryHintMs(new Headers(headers), extra, now);
@@ -31,5 +31,27 @@ describe('full jitter', () => {
     expect(fullJitter(3, 100, 1000, () => 0.5)).toBe(400);
     expect(fullJitter(10, 100, 1000, () => 0.5)).toBe(500);
     expect(fullJitter(5, 100, 1000, () => 0)).toBe(0);
+  });
+});
+
+describe('untilAborted with a signal that had already fired', () => {
+  it('rejects at once and still handles the promise it gave up on (no unhandled rejection)', async () => {
+    const unhandled: unknown[] = [];
+    const trap = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', trap);
+    try {
+      const controller = new AbortController();
+      controller.abort('attempt timed out');
+      let fail!: (e: Error) => void;
+      const late = new Promise<never>((_, reject) => {
+        fail = reject;
+      });
+      await expect(untilAborted(late, controller.signal)).rejects.toBe('attempt timed out');
+      fail(new Error('the store write failed afterwards'));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', trap);
+    }
   });
 });

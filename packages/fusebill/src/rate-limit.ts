@@ -55,13 +55,24 @@ export function rateLimitObserver(onRateLimit: (limits: FusebillRateLimit) => vo
 
 const SPAN_MS = { minute: 60_000, day: 86_400_000 } as const;
 
+/** The reset "timestamp" (its format is undocumented): an ISO date, or epoch seconds or milliseconds. */
+function instant(reset: string | undefined): number | undefined {
+  if (reset === undefined || reset.trim() === '') return undefined;
+  const n = Number(reset);
+  const ms = Number.isFinite(n) ? (n < 1e11 ? n * 1000 : n) : Date.parse(reset);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
 /** The budgets as proactive quotas read them: each window Fusebill announced, its size and what is left. */
 export function quotaReading(limits: FusebillRateLimit | undefined): QuotaReading | undefined {
   if (!limits) return undefined;
   const out: Record<string, { limit: number; remaining?: number; durationMs: number }> = {};
   for (const span of ['minute', 'day'] as const) {
-    const { limit, remaining } = limits[span];
-    if (limit !== undefined && limit > 0) out[span] = { limit, durationMs: SPAN_MS[span], ...(remaining !== undefined ? { remaining } : {}) };
+    const { limit, remaining, reset } = limits[span];
+    const resetsAt = instant(reset);
+    if (limit !== undefined && limit > 0) {
+      out[span] = { limit, durationMs: SPAN_MS[span], ...(remaining !== undefined ? { remaining } : {}), ...(resetsAt !== undefined ? { resetsAt } : {}) };
+    }
   }
   return Object.keys(out).length ? out : undefined;
 }

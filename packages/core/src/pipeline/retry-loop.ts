@@ -5,7 +5,7 @@
 // within `maxRetryAfterMs` and the deadline, else full-jitter backoff. The `shouldRetry` policy is asked only
 // about a retry the rules allow, so it can remove retries, never add one. `onRetry` hooks are told of each retry.
 import { type CallContext, callState } from '../context.js';
-import { AlreadyAppliedError, ConflictError } from '../errors.js';
+import { AlreadyAppliedError, ConflictError, ServerError } from '../errors.js';
 import type { ResolvedPlugins, RetryInfo } from '../plugin.js';
 import { classify, finalError, type RetryOptions, waitOrStop } from '../plugins/retry.js';
 import { fullJitter } from '../timing.js';
@@ -31,7 +31,10 @@ export async function retryLoop(run: () => Promise<unknown>, ctx: CallContext, p
       if (decision.hintMs !== undefined && policy.shareWait) {
         await policy.shareWait(decision.hintMs).catch((e: unknown) => ctx.log('warn', 'store.failed', { step: 'share-wait', error: e instanceof Error ? e.message : String(e) }));
       }
-      callState(ctx).history.push({ attempt, ambiguous: decision.ambiguous, error: error instanceof Error ? error.name : String(error) });
+      // A 5xx other than 503 does not say the request was not processed (a 500 after the work, a 504 from a proxy):
+      // a later 409 on the same key then means it was. The retry rules still read the decision, not this record.
+      const mayHaveProcessed = decision.ambiguous || (error instanceof ServerError && error.status !== 503);
+      callState(ctx).history.push({ attempt, ambiguous: mayHaveProcessed, error: error instanceof Error ? error.name : String(error) });
       // An intent resent after being in doubt counts its earlier send: a 409 on the same key means that one was applied.
       const earlierAmbiguous = ctx.intent?.mayBeApplied === true || ctx.history.slice(0, -1).some((h) => h.ambiguous);
       const rule = ctx.operation.idempotency;

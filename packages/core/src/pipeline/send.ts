@@ -50,7 +50,11 @@ export function sendStage(config: SendConfig): Send {
     async send(request, ctx) {
       if (config.debug) ctx.log('debug', 'request.send', { method: request.method, url: config.secrets.url(request.url), headers: config.secrets.headers(request.headers), attempt: ctx.attempt });
       // The intent is recorded as sent before the first request leaves: a worker that dies from here leaves it in doubt.
-      if (ctx.call.intent && ctx.call.sentAttempt === 0) await untilAborted(ctx.call.intent.markSent(ctx.call), ctx.signal);
+      if (ctx.call.intent && ctx.call.sentAttempt === 0) {
+        // An attempt whose time ran out already (a long shared wait) records nothing and sends nothing.
+        if (ctx.signal?.aborted) throw ctx.signal.reason;
+        await untilAborted(ctx.call.intent.markSent(ctx.call), ctx.signal);
+      }
       // From here the server may see it: a timeout before this (a slow token) proves it never left.
       callState(ctx.call).sentAttempt = ctx.attempt;
       const response = await deliver(request, ctx);

@@ -5,9 +5,12 @@
 // stale lock cannot both remove it: the second re-reads under the breaker and finds the first one's new lock.
 import { randomBytes } from 'node:crypto';
 import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
 
 export interface LockContent {
   readonly pid: number;
+  /** The machine of the holder: its pid means something only there (another container's pid namespace is not ours). */
+  readonly host?: string;
   readonly token: string;
   readonly createdAt: number;
   readonly expiresAt: number;
@@ -52,8 +55,10 @@ async function readLock(path: string): Promise<LockContent | { unreadableSince: 
   }
 }
 
+/** Past staleLockMs, or held by a process of this machine that is gone (SIGKILLed: no need to wait it out). */
 const isStale = (held: LockContent | { unreadableSince: number }, staleLockMs: number, now: number) =>
-  ('token' in held ? held.createdAt : held.unreadableSince) + staleLockMs <= now;
+  ('token' in held ? held.createdAt : held.unreadableSince) + staleLockMs <= now ||
+  ('token' in held && held.host === hostname() && Number.isInteger(held.pid) && held.pid > 0 && held.pid !== process.pid && processGone(held.pid));
 
 const sameLock = (a: LockContent | { unreadableSince: number }, b: LockContent | { unreadableSince: number } | undefined) =>
   b !== undefined && ('token' in a ? 'token' in b && a.token === b.token : 'unreadableSince' in b && a.unreadableSince === b.unreadableSince);
@@ -97,7 +102,7 @@ export async function acquireLock(path: string, staleLockMs: number): Promise<He
   const token = newToken();
   for (let attempt = 0; ; attempt++) {
     const now = Date.now();
-    const content: LockContent = { pid: process.pid, token, createdAt: now, expiresAt: now + staleLockMs };
+    const content: LockContent = { pid: process.pid, host: hostname(), token, createdAt: now, expiresAt: now + staleLockMs };
     if (await createExclusive(path, JSON.stringify(content))) {
       const ours = async () => {
         const held = await readLock(path);

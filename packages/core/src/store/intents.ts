@@ -183,8 +183,9 @@ function endOf(error: unknown, ctx: CallContext, base: IntentValue, sent: boolea
   const ambiguous = base.mayBeApplied || ctx.history.some((h) => h.ambiguous);
   // Refused before processing: a 429, or a 503 naming when to come back. Nothing was applied by it.
   const refusedEarly = error instanceof RateLimitError || (error instanceof ApiError && error.status === 503 && error.retryAfterMs !== undefined);
-  // Not recorded as sent, or the last attempt's connection never opened (and no earlier one was ambiguous).
-  const neverSent = !sent || (error instanceof ConnectionError && !error.requestSent);
+  // Not recorded as sent, recorded but never handed to the transport (the attempt's time ran out in between), or the
+  // last attempt's connection never opened (and no earlier one was ambiguous).
+  const neverSent = !sent || ctx.sentAttempt === 0 || (error instanceof ConnectionError && !error.requestSent);
   if (!ambiguous && (neverSent || refusedEarly)) return { state: 'failed', value: { ...stored, definitive: false } };
   const refusal = errorKindOf(error).retry === 'never' || (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408);
   if (!ambiguous && refusal) return { state: 'failed', value: { ...stored, definitive: true } };

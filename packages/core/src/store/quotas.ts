@@ -25,7 +25,9 @@ export interface QuotaOptions {
 }
 
 /** What one answer says of the account's budgets, by window name. */
-export type QuotaReading = Readonly<Record<string, { readonly limit: number; readonly remaining?: number; readonly durationMs: number } | { readonly spentForMs: number }>>;
+export type QuotaReading = Readonly<
+  Record<string, { readonly limit: number; readonly remaining?: number; readonly durationMs: number; readonly resetsAt?: number } | { readonly spentForMs: number }>
+>;
 
 /** A provider's budget rules (ProviderDefinition.quotas). */
 export interface ProviderQuotas {
@@ -61,7 +63,8 @@ export function createQuotas(shared: SharedState, options: QuotaOptions, provide
   const limiter = (name: string, w: QuotaWindow) => {
     const id = `${name}:${w.points}:${w.durationMs}`;
     let found = limiters.get(id);
-    if (!found) limiters.set(id, (found = shared.scope().then((scope) => storeLimiter(shared.store, scope, `quota:${name}`, w.points, w.durationMs))));
+    // One counter per window name and length: a window learned at 60 s and then given at 2 s are two counters.
+    if (!found) limiters.set(id, (found = shared.scope().then((scope) => storeLimiter(shared.store, scope, `quota:${name}:${w.durationMs}`, w.points, w.durationMs))));
     return found;
   };
   const seenCounter = () => limiter('seen', { points: Number.MAX_SAFE_INTEGER, durationMs: SEEN_MS });
@@ -143,13 +146,18 @@ export function createQuotas(shared: SharedState, options: QuotaOptions, provide
         }
         if (!(r.limit > 0) || !(r.durationMs > 0)) return;
         const w = { points: r.limit, durationMs: r.durationMs };
-        if (r.remaining !== undefined && !configured[name]) {
+        if (r.remaining !== undefined) {
           // The server counts what other clients of the key used, and the requests made before the window was
-          // known: take what it says is used. Before the window is published, so no worker counts without it.
-          const l = await limiter(name, w);
+          // known: take what it says is used, and its window's end when it says it, so that our window opens when
+          // the server's does. Before the window is published, so no worker counts without it.
+          const l = await limiter(name, configured[name] ?? w);
           const used = r.limit - r.remaining;
-          const counted = (await l.get(ACCOUNT))?.consumedPoints ?? 0;
-          if (used > counted) await l.penalty(ACCOUNT, used - counted);
+          const windowMs = (configured[name] ?? w).durationMs;
+          if (r.resetsAt !== undefined && r.resetsAt > Date.now() && r.resetsAt - Date.now() <= windowMs * 1.5) await l.sync(ACCOUNT, used, r.resetsAt);
+          else {
+            const counted = (await l.get(ACCOUNT))?.consumedPoints ?? 0;
+            if (used > counted) await l.penalty(ACCOUNT, used - counted);
+          }
         }
         await learn(name, w);
       });

@@ -20,6 +20,11 @@ export interface QuotaLimiter {
   /** Adds points already used (what the server says was spent elsewhere). */
   penalty(key: string, points: number): Promise<Res>;
   get(key: string): Promise<Res | null>;
+  /**
+   * Takes the server's count: the window ends when the server says (`resetsAt`, epoch ms) and holds at least `used`
+   * points, so that the next window opens when the server's does.
+   */
+  sync(key: string, used: number, resetsAt: number): Promise<void>;
 }
 
 /** How many times a compare-and-set loses to other workers before the counter gives up (and the call goes on). */
@@ -49,6 +54,20 @@ export async function storeLimiter(store: StateStore, scope: string, keyPrefix: 
       }
       // Lost every race: count nothing rather than block the call on a busy counter.
       return [0, msDuration];
+    }
+
+    async sync(key: string, used: number, resetsAt: number): Promise<void> {
+      const rlKey = this.getKey(key);
+      for (let race = 0; race < MAX_RACES; race++) {
+        const found = await store.get(scope, rlKey);
+        const held = found?.value as Counter | undefined;
+        const now = Date.now();
+        const live = held && (held.endsAt === 0 || held.endsAt > now) ? held : undefined;
+        if (resetsAt <= now) return;
+        const next: Counter = { consumed: Math.max(used, live?.consumed ?? 0), endsAt: resetsAt, version: (held?.version ?? 0) + 1 };
+        if (live && live.endsAt === next.endsAt && live.consumed === next.consumed) return;
+        if (await store.compareAndSet(scope, rlKey, found?.state, { state: `v${next.version}`, value: { ...next } }, resetsAt - now)) return;
+      }
     }
 
     async _get(rlKey: string): Promise<[number, number] | null> {
