@@ -43,3 +43,15 @@ describe('2sms token shared through the store', () => {
     expect(JSON.stringify(await store.list())).not.toContain(mock.credentials.accountadmin.clientSecret);
   });
 });
+
+describe('a store that fails around the token', () => {
+  it('costs only the sharing: the worker fetches its own token and buys', async () => {
+    const inner = memoryStore();
+    const lines: { event: string; level: string; step?: string }[] = [];
+    const broken: StateStore = { ...inner, name: 'memory', get: async () => { throw new Error('store down'); } };
+    const w = createAccountAdminClient({ ...mock.credentials.accountadmin, baseUrl: mock.url('accountadmin'), store: broken, logger: (l) => lines.push(l as never) });
+    await w.purchaseCredits(buy(1));
+    expect(tokenFetches()).toBe(1);
+    expect(lines.map((l) => l.step).filter(Boolean)).toEqual(['budgets', 'token']);
+  });
+});

@@ -6,7 +6,7 @@ import type { AttemptContext, CallContext, CallOptions } from './context.js';
 import type { Codec } from './decode/codec.js';
 import { jsonCodec } from './decode/json-codec.js';
 import type { ProviderHooks } from './decode/response.js';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError, CreditkitError } from './errors.js';
 import { type Plugin, resolvePlugins, type RetryInfo } from './plugin.js';
 import { runAttempt, type AttemptParts } from './pipeline/attempt.js';
 import type { Authorizer } from './pipeline/authorize.js';
@@ -230,8 +230,15 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
 /** Before each attempt is authorized: a server wait another worker was told, then a point of each quota window. */
 function budgets(shared: SharedState, quotas: Quotas | undefined, maxRetryAfterMs: number) {
   return async (ctx: AttemptContext) => {
-    const waited = shared.sharing && (await awaitServerWait(shared, ctx, maxRetryAfterMs));
-    if (quotas) await quotas.take(ctx, waited);
+    try {
+      const waited = shared.sharing && (await awaitServerWait(shared, ctx, maxRetryAfterMs));
+      if (quotas) await quotas.take(ctx, waited);
+    } catch (error) {
+      // A wait or budget that ends the attempt is a typed error; a store that fails only costs the sharing: the
+      // call goes on as a client without a store would (the server's own 429s still stop it).
+      if (error instanceof CreditkitError) throw error;
+      ctx.log('warn', 'store.failed', { step: 'budgets', error: error instanceof Error ? error.message : String(error) });
+    }
   };
 }
 

@@ -34,3 +34,26 @@ describe('Safe Creative clock offset shared through the store', () => {
     expect((offset!.record.value as { offsetMs: number }).offsetMs).toBeGreaterThan(110_000);
   });
 });
+
+describe('a store that fails around the clock offset', () => {
+  it('still signs and sells, and says so in the log, when reading and writing the offset fail', async () => {
+    const inner = memoryStore();
+    const lines: { event: string; level: string; step?: string }[] = [];
+    const broken: StateStore = { ...inner, name: 'memory', get: async () => { throw new Error('store down'); }, set: async () => { throw new Error('store down'); } };
+    const sc = createSafeCreativeClient({ ...mock.credentials.safecreative, baseUrl: mock.url('safecreative'), store: broken, logger: (l) => lines.push(l as never) });
+    const sale = await sc.userNewSale({ service: 'PROFESSIONAL' });
+    expect(sale.status).toBe('PAYMENT_PENDING');
+    expect(lines.filter((l) => l.event === 'store.failed').map((l) => l.step)).toEqual(['budgets', 'clock-offset', 'clock-offset']);
+  });
+
+  it('reads the offset other workers stored, not its own guess', async () => {
+    const store = memoryStore();
+    await worker(store).userNewSale({ service: 'PROFESSIONAL' });
+    const offsetRecord = (await store.list()).find((r) => r.key === 'clock:offset')!;
+    // Another worker learned a different offset: a new worker signs with it (and the server refuses it once).
+    await store.set(offsetRecord.scope, 'clock:offset', { state: 'valid', value: { offsetMs: -500_000 } });
+    mock.requests.splice(0);
+    await worker(store).userNewSale({ service: 'PROFESSIONAL' });
+    expect(components()).toEqual(['user.newsale', 'ztime', 'user.newsale']);
+  });
+});

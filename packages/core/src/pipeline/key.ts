@@ -11,7 +11,7 @@ import type { IntentHandle } from '../store/intents.js';
 export function key(input: Record<string, unknown>, ctx: CallContext, intent?: IntentHandle): void {
   const state = callState(ctx);
   const rule = ctx.operation.idempotency;
-  if (intent) state.intent = intent;
+  state.intent = intent;
   // An intent's key was fixed by its first call: every resend of that purchase carries it.
   const chosen = chooseIdempotencyKey(input, rule, intent?.idempotencyKey ?? ctx.options.idempotencyKey);
   if (chosen === undefined) {

@@ -42,3 +42,14 @@ describe('server waits shared by the workers of an account', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('a store that fails while sharing a wait', () => {
+  it('leaves the call’s own end as it was, and says so in the log', async () => {
+    const inner = memoryStore();
+    const lines: { event: string; level: string; step?: string }[] = [];
+    const store = { ...inner, name: 'memory', set: async () => { throw new Error('disk full'); } };
+    server.mock.faults.add(busy(200));
+    expect(await balance(worker({ store, logger: (l) => lines.push(l as never) }))).toBe('RateLimitError');
+    expect(lines.find((l) => l.event === 'store.failed')).toMatchObject({ level: 'warn', step: 'share-wait' });
+  });
+});

@@ -1,7 +1,7 @@
 // OAuth2 client credentials, as an authorizer: one token fetch shared by concurrent calls, cached until shortly
 // before it expires, and refreshed once when the API answers 401 to a token we believed valid.
 import type { AttemptContext } from '../../context.js';
-import { ApiError, AuthenticationError, ConfigurationError, ConnectionError } from '../../errors.js';
+import { ApiError, AuthenticationError, ConfigurationError, ConnectionError, CreditkitError } from '../../errors.js';
 import { headerOf } from '../../header-map.js';
 import { type Authorizer, withHeader } from '../../pipeline/authorize.js';
 import type { SharedState } from '../../store/shared.js';
@@ -97,10 +97,17 @@ export function oauth2ClientCredentials(config: OAuth2Config): Authorizer & { in
 
   function token(ctx: AttemptContext): Promise<string> {
     if (cached && Date.now() < cached.expiresAt) return Promise.resolve(cached.token);
-    inflight ??= (config.shared?.sharing ? sharedToken(config.shared, ctx) : fetchToken(ctx)).finally(() => {
+    inflight ??= (config.shared?.sharing ? sharedToken(config.shared, ctx).catch((error: unknown) => storeDown(error, ctx)) : fetchToken(ctx)).finally(() => {
       inflight = undefined;
     });
     return inflight;
+  }
+
+  /** A store that fails costs only the sharing: this worker fetches its own token. Typed errors stay as they are. */
+  function storeDown(error: unknown, ctx: AttemptContext): Promise<string> {
+    if (error instanceof CreditkitError) throw error;
+    ctx.log('warn', 'store.failed', { step: 'token', error: error instanceof Error ? error.message : String(error) });
+    return fetchToken(ctx);
   }
 
   /** The account's token from the store, fetched by one worker for all when there is none (or it expired). */
