@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 const FLOORS: Record<string, number> = {
   'packages/core/src/plugins/retry.ts': 88,
   'packages/core/src/plugins/idempotency.ts': 98,
-  'packages/core/src/pipeline/retry-loop.ts': 89,
+  'packages/core/src/pipeline/retry-loop.ts': 93,
   'packages/core/src/pipeline/key.ts': 98,
   'packages/core/src/pipeline/attempt.ts': 88,
   'packages/core/src/redact.ts': 93,
@@ -17,11 +17,11 @@ const FLOORS: Record<string, number> = {
   'packages/core/src/transport/transport.ts': 93,
   'packages/xml/src/decode.ts': 96,
   'packages/safecreative/src/signature.ts': 98,
-  'packages/safecreative/src/signed-query.ts': 82,
-  'packages/core/src/store/intents.ts': 86,
+  'packages/safecreative/src/signed-query.ts': 89,
+  'packages/core/src/store/intents.ts': 85,
   'packages/core/src/pipeline/intent.ts': 98,
   'packages/core/src/store/memory-store.ts': 92,
-  'packages/core/src/store/stored-error.ts': 80,
+  'packages/core/src/store/stored-error.ts': 85,
 };
 
 interface Mutant {
