@@ -47,6 +47,9 @@ export function check(calls: readonly CallRecord[], into: Findings, round: Round
   for (const call of calls) {
     const where = `round ${round.round} ${call.id} (${call.case.label}; faults: ${call.faults.join(', ') || 'none'})`;
     const ambiguousFault = call.faults.some((k) => AMBIGUOUS.has(k));
+    // A 5xx answered after the work (`status-after`: 500, 502, 504) is not ambiguous to the retry rules (an unsafe
+    // purchase ends ServerError), yet it may have been applied: a keyed retry's 409 then rightly says so.
+    const mayHaveApplied = ambiguousFault || call.faults.includes('status-after');
     if (call.error !== undefined && !(call.error instanceof CreditkitError)) into.untyped.push(`${where}: ${String(call.error)}`);
     // InvalidTime is explained only where the clock jumped: the calls then in flight were signed by the old clock.
     // Anywhere else it means the client did not resync (or signed with a stale offset).
@@ -57,7 +60,7 @@ export function check(calls: readonly CallRecord[], into: Findings, round: Round
     }
     if (call.purchases !== undefined && call.purchases > 1) into.duplicates.push(`${where}: ${call.purchases} purchases`);
     if (call.purchases !== undefined && call.error === undefined && call.purchases !== 1) into.lostSuccesses.push(`${where}: succeeded with ${call.purchases} purchases`);
-    if ((call.error instanceof OutcomeUnknownError || call.error instanceof AlreadyAppliedError) && !ambiguousFault) {
+    if ((call.error instanceof OutcomeUnknownError && !ambiguousFault) || (call.error instanceof AlreadyAppliedError && !mayHaveApplied)) {
       const cause = (call.error as Error).cause as Error | undefined;
       into.unmatchedAmbiguity.push(`${where}: ${(call.error as Error).name} (${cause?.name}: ${cause?.message}) with no ambiguous fault in the plan's log`);
     }
