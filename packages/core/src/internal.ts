@@ -7,6 +7,7 @@ export { defineProvider } from './define-provider.js';
 export type { ProviderPackageDefinition } from './define-provider.js';
 export type { Codec } from './decode/codec.js';
 export { essence } from './decode/codec.js';
+export { headerOf } from './header-map.js';
 export { conform } from './decode/conform.js';
 export { inexactNumber } from './decode/exact-number.js';
 export { jsonCodec } from './decode/json-codec.js';
