@@ -10,6 +10,7 @@ const alias = [
   { find: /^@creditkit\/core\/node\/browser$/, replacement: resolve(import.meta.dirname, 'packages/core/src/node.browser.ts') },
   { find: /^@creditkit\/core\/node$/, replacement: resolve(import.meta.dirname, 'packages/core/src/node.ts') },
   { find: /^@creditkit\/core\/internal$/, replacement: resolve(import.meta.dirname, 'packages/core/src/internal.ts') },
+  { find: /^@creditkit\/core\/otel$/, replacement: resolve(import.meta.dirname, 'packages/core/src/otel.ts') },
   ...packages.map((name) => ({ find: new RegExp(`^@creditkit/${name}$`), replacement: resolve(import.meta.dirname, `packages/${name}/src/index.ts`) })),
 ];
 

@@ -20,6 +20,7 @@ import { awaitServerWait } from './pipeline/server-wait.js';
 import { validate } from './pipeline/validate.js';
 import { authorizersFromSpec } from './plugins/auth/from-spec.js';
 import { resolveCredentials } from './plugins/auth/credentials.js';
+import { envLogger } from './plugins/env-logger.js';
 import { type Logger, type LogLevel, makeLog, silent } from './plugins/logger.js';
 import type { RetryOptions } from './plugins/retry.js';
 import { Secrets } from './redact.js';
@@ -27,6 +28,8 @@ import type { OperationSpec, ProviderSpec } from './spec-types.js';
 import { type SharedState, sharedState } from './store/shared.js';
 import type { StateStore } from './store/state-store.js';
 import { createQuotas, type ProviderQuotas, type QuotaOptions, type Quotas } from './store/quotas.js';
+import { type Instrumenter, instrumenterFor } from './telemetry/instrumenter.js';
+import { startTrace } from './telemetry/call-trace.js';
 import type { Transport, WireRequest, WireResponse } from './transport/transport.js';
 
 export interface ClientOptions {
@@ -60,9 +63,15 @@ export interface ClientOptions {
    * retries: a purchase the rules never resend (an unsafe one after an ambiguous failure) is never offered.
    */
   shouldRetry?: (info: RetryInfo) => boolean;
+  /** Without one, `CREDITKIT_LOG=debug|info|warn|error` turns on a JSON-lines logger on stderr. */
   logger?: Logger;
   /** Default `info` when a logger is given. */
   logLevel?: LogLevel | 'silent';
+  /**
+   * Traces and metrics: `openTelemetry()` from `@creditkit/core/otel`, or false for none. Default: the instrumenter
+   * `useOpenTelemetry()` set for the process, else none (no telemetry work at all).
+   */
+  telemetry?: Instrumenter | false;
   /** Responses larger than this fail with a ConnectionError (code RESPONSE_TOO_LARGE). Default 5 MiB. */
   maxResponseBytes?: number;
   /** Preferred media type for request and response bodies, when the operation offers several. */
@@ -150,6 +159,9 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
   const credentials = resolveCredentials(spec, options, secrets);
   const shared = sharedState(spec, baseUrl, credentials, options);
   const plugins = resolvePlugins(options.plugins);
+  const fromEnv = options.logger ? undefined : envLogger(spec.id);
+  const logger = options.logger ?? fromEnv?.logger;
+  const logLevel = fromEnv?.level ?? options.logLevel ?? 'info';
   const maxRetryAfterMs = options.retry?.maxRetryAfterMs ?? 60_000;
   const quotasOn = options.quotas === undefined ? shared.sharing : options.quotas !== false;
   const quotas = quotasOn ? createQuotas(shared, typeof options.quotas === 'object' ? options.quotas : {}, definition.quotas, maxRetryAfterMs) : undefined;
@@ -164,7 +176,7 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
     sharedTimeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
     secrets,
     // Redacting the URL and headers for a debug line costs on every attempt: only when someone will read it.
-    debug: !!options.logger && options.logLevel === 'debug',
+    debug: !!logger && logLevel === 'debug',
     onResponse: observers(definition.onResponse?.(setup), quotas?.observe),
   });
   const schemes = [...new Set(Object.values(definition.operations).flatMap((op) => op.security.flat()))];
@@ -176,7 +188,7 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
     ...(shared.sharing || quotas ? { beforeAuthorize: budgets(shared, quotas, maxRetryAfterMs) } : {}),
   };
   const policy = { ...options.retry, shouldRetry: options.shouldRetry, ...(shared.sharing ? { shareWait: (ms: number) => shared.pause(ms) } : {}) };
-  const log = makeLog(options.logger, options.logLevel ?? 'info', (s) => secrets.scrub(s));
+  const log = makeLog(logger, logLevel, (s) => secrets.scrub(s));
   const description: ClientDescription = {
     stages: STAGES,
     authorize: authorizers.map((a) => a.name),
@@ -210,6 +222,8 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
         ...callOptions,
       };
       const who = { provider: spec.id, operation: operation.id };
+      const callLog: CallContext['log'] = log === silent ? silent : (level, event, fields = {}) => log(level, event, fields, who);
+      const trace = startTrace(instrumenterFor(options.telemetry), operation, spec, merged.intentId, callLog, secrets);
       const ctx: CallContext = {
         provider: spec,
         operation,
@@ -220,9 +234,10 @@ export function createClient(definition: ProviderDefinition, options: ClientOpti
         input: input as Record<string, unknown>,
         sentAttempt: 0,
         ...(merged.totalTimeoutMs !== undefined ? { deadline: Date.now() + merged.totalTimeoutMs } : {}),
-        log: log === silent ? silent : (level, event, fields = {}) => log(level, event, fields, who),
+        ...(trace ? { trace: trace.trace } : {}),
+        log: trace ? trace.log : callLog,
       };
-      return run(input, ctx);
+      return trace ? trace.ended(run(input, ctx)) : run(input, ctx);
     },
   };
 }
@@ -262,6 +277,7 @@ function checkLimits(options: ClientOptions, spec: ProviderSpec): void {
     ['maxRetries', count, 'a whole number, 0 or more'],
     ['intentWaitMs', (v) => typeof v === 'number' && v >= 0, 'a number of ms, 0 or more'],
     ['intentLeaseMs', (v) => typeof v === 'number' && v >= 100 && Number.isFinite(v), 'a finite number of ms, 100 or more'],
+    ['telemetry', (v) => v === false || (typeof v === 'object' && v !== null && typeof (v as Instrumenter).startCall === 'function'), 'false or an instrumenter (openTelemetry() from @creditkit/core/otel)'],
   ];
   for (const [name, ok, what] of rules) {
     const value = options[name];

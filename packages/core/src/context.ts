@@ -4,6 +4,7 @@ import type { OperationSpec, ProviderSpec } from './spec-types.js';
 import type { Codec } from './decode/codec.js';
 import type { LogFields, LogLevel } from './plugins/logger.js';
 import type { IntentHandle } from './store/intents.js';
+import type { CallTrace } from './telemetry/instrumenter.js';
 
 export interface CallOptions {
   /** Cancels the call at once, also while waiting between retries. */
@@ -51,6 +52,8 @@ export interface CallContext {
   readonly sentAttempt: number;
   /** The purchase intent this call holds (call option `intentId`); the key stage sets it. */
   readonly intent?: IntentHandle;
+  /** The call's trace, when an instrumenter is set (client option `telemetry`, or `useOpenTelemetry()`). */
+  readonly trace?: CallTrace;
   log(level: LogLevel, event: string, fields?: LogFields): void;
 }
 

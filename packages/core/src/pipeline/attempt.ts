@@ -11,7 +11,7 @@ import type { ProviderHooks } from '../decode/response.js';
 import { AbortedError, TimeoutError } from '../errors.js';
 import { headerOf } from '../header-map.js';
 import type { ResolvedPlugins } from '../plugin.js';
-import { silent } from '../plugins/logger.js';
+import { isQuiet } from '../plugins/logger.js';
 import { timerDelay } from '../timing.js';
 import type { WireRequest, WireResponse } from '../transport/transport.js';
 import { type Authorizer, authorize, wantsReauthorize } from './authorize.js';
@@ -35,7 +35,7 @@ const TIMEOUT = Symbol('creditkit.timeout');
 export async function runAttempt(parts: AttemptParts, call: CallContext): Promise<unknown> {
   const ctx: AttemptContext = { ...call, call, attempt: call.history.length + 1 };
   const request = serialize(ctx.operation, ctx.input, { ...parts.serialize, headers: ctx.options.headers });
-  const logged = ctx.log !== silent;
+  const logged = !isQuiet(ctx.log);
   const started = logged ? performance.now() : 0;
   const base = logged ? { method: request.method, url: ctx.secrets.url(request.url), attempt: ctx.attempt } : undefined;
   if (base) ctx.log('debug', 'request.start', base);

@@ -53,7 +53,7 @@ export async function retryLoop(run: () => Promise<unknown>, ctx: CallContext, p
         ctx.log('info', 'retry.vetoed', { attempt });
         throw finalError(error, decision, ctx, attempt);
       }
-      ctx.log('info', 'retry.scheduled', { attempt, waitMs: wait, reason: error instanceof Error ? error.message : String(error) });
+      ctx.log('info', 'retry.scheduled', { attempt, waitMs: wait, serverRequested: decision.hintMs !== undefined, reason: error instanceof Error ? error.message : String(error) });
       for (const [name, hook] of plugins.onRetry) {
         try {
           hook(info, ctx);

@@ -6,6 +6,7 @@
 // else the global fetch. From the moment a request is handed over, the server may see it: the attempt is
 // recorded as sent (`ctx.call.sentAttempt`), which the retry rules read.
 import { type AttemptContext, callState } from '../context.js';
+import { ConnectionError } from '../errors.js';
 import type { Secrets } from '../redact.js';
 import { timeoutSignal, untilAborted } from '../timing.js';
 import { fetchTransport } from '../transport/fetch-transport.js';
@@ -44,7 +45,14 @@ export function sendStage(config: SendConfig): Send {
   // A user's fetch carries everything fetch can; a body on GET only the provider's transport can.
   const transportFor = (request: WireRequest): Transport =>
     config.transport ?? (config.fetch && !(request.method === 'GET' && request.body !== undefined) ? fetchTransport : preferred);
-  const deliver = (request: WireRequest, ctx: AttemptContext) => untilAborted(transportFor(request)(request, ctx, transportConfig), ctx.signal);
+  const hand = (request: WireRequest, ctx: AttemptContext) => untilAborted(transportFor(request)(request, ctx, transportConfig), ctx.signal);
+  // Each request in its CLIENT span when the call is traced: the operation's (with its path template) and side ones.
+  const deliver = (request: WireRequest, ctx: AttemptContext, template?: string) => {
+    const trace = ctx.trace;
+    if (!trace) return hand(request, ctx);
+    const start = { method: request.method, url: () => config.secrets.url(request.url), urlTemplate: template };
+    return trace.request(start, (extra) => hand(withHeaders(request, extra), ctx), requestErrorType(ctx));
+  };
 
   return {
     async send(request, ctx) {
@@ -57,7 +65,7 @@ export function sendStage(config: SendConfig): Send {
       }
       // From here the server may see it: a timeout before this (a slow token) proves it never left.
       callState(ctx.call).sentAttempt = ctx.attempt;
-      const response = await deliver(request, ctx);
+      const response = await deliver(request, ctx, ctx.operation.path);
       if (config.onResponse) {
         try {
           config.onResponse(response, ctx);
@@ -73,5 +81,21 @@ export function sendStage(config: SendConfig): Send {
       const signal = timeoutSignal(config.sharedTimeoutMs);
       return deliver(request, signal ? { ...rest, signal } : rest);
     },
+  };
+}
+
+/** The request with the instrumenter's headers (trace context, when propagation is on) added. */
+function withHeaders(request: WireRequest, extra: Readonly<Record<string, string>>): WireRequest {
+  for (const _ in extra) return { ...request, headers: { ...request.headers, ...extra } };
+  return request;
+}
+
+/** Why a request ended with no answer, in a few values a trace can group by. */
+function requestErrorType(ctx: AttemptContext) {
+  return (error: unknown): string => {
+    if (ctx.options.signal?.aborted) return 'aborted';
+    if (ctx.signal?.aborted) return 'timeout';
+    if (error instanceof ConnectionError) return 'connection';
+    return error instanceof Error ? error.name : 'unknown';
   };
 }

@@ -19,6 +19,18 @@ export const LEVELS: Record<LogLevel | 'silent', number> = { debug: 10, info: 20
 /** The log of a client without a logger; the pipeline recognises it and skips the work of its lines. */
 export const silent = (): void => {};
 
+// Logs that write no line (a call traced with no logger): the pipeline skips the work of its lines for them too.
+const writesNothing = new WeakSet<object>([silent]);
+
+/** True for a log that writes no line, so that a stage can skip building lines nobody reads. */
+export const isQuiet = (log: object): boolean => writesNothing.has(log);
+
+/** Marks a call's log as writing no line (it only hands traced events on). */
+export function quiet<T extends object>(log: T): T {
+  writesNothing.add(log);
+  return log;
+}
+
 /** Builds the `log` function of a client: level filter, secret scrubbing, then the sink. */
 export function makeLog(logger: Logger | undefined, minLevel: LogLevel | 'silent', scrub: (s: string) => string) {
   if (!logger || minLevel === 'silent') return silent;

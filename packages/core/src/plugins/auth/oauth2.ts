@@ -92,6 +92,7 @@ export function oauth2ClientCredentials(config: OAuth2Config): Authorizer & { in
     const seconds = Number(parsed.expires_in ?? 3600);
     const lifetimeMs = (Number.isFinite(seconds) && seconds >= 0 ? seconds : 3600) * 1000;
     cached = { token: parsed.access_token, expiresAt: Date.now() + Math.max(0, lifetimeMs - Math.min(skew, lifetimeMs / 2)) };
+    ctx.log('info', 'auth.token-fetched', { scheme: config.scheme, expiresInMs: lifetimeMs });
     return parsed.access_token;
   }
 

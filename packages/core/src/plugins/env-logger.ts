@@ -1,0 +1,25 @@
+// `CREDITKIT_LOG=debug|info|warn|error`: the built-in console logger, turned on without a code change (as `DEBUG`
+// does elsewhere) for a client given no `logger`. One JSON object per line on stderr, so that a command's own
+// stdout stays exact; every value is scrubbed before it is serialised (makeLog).
+import { ConfigurationError } from '../errors.js';
+import type { Logger, LogLevel, LogLine } from './logger.js';
+
+const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+const OFF = new Set(['', 'off', 'silent', 'none']);
+
+/** The logger and level `CREDITKIT_LOG` asks for, or undefined when it is unset or off. */
+export function envLogger(provider: string, env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env): { logger: Logger; level: LogLevel } | undefined {
+  const raw = env?.CREDITKIT_LOG;
+  if (raw === undefined) return undefined;
+  const value = raw.trim().toLowerCase();
+  if (OFF.has(value)) return undefined;
+  if (!(LEVELS as readonly string[]).includes(value)) {
+    // The value is an environment variable's: shown cut short, as it is no secret but may be anything.
+    throw new ConfigurationError(`CREDITKIT_LOG must be one of ${LEVELS.join(', ')} or off, not '${value.slice(0, 20)}'`, { provider, option: 'CREDITKIT_LOG' });
+  }
+  return { logger: jsonLine, level: value as LogLevel };
+}
+
+function jsonLine(line: LogLine): void {
+  console.error(JSON.stringify({ time: new Date().toISOString(), ...line }, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+}
