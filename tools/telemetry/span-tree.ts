@@ -6,7 +6,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 const KINDS = ['INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'];
 const STATUS = ['', '', ' status=ERROR'];
 /** Attributes whose values change from run to run: shown as their name only. */
-const VARYING = new Set(['server.port', 'url.full', 'creditkit.reason', 'creditkit.expires_in_ms']);
+const VARYING = new Set(['server.port']);
 
 export function spanTree(spans: readonly ReadableSpan[]): string {
   const ids = new Set(spans.map((s) => s.spanContext().spanId));
@@ -34,7 +34,7 @@ export function spanTree(spans: readonly ReadableSpan[]): string {
 function attributeLines(attributes: Attributes, pad: string): string[] {
   return Object.entries(attributes)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([k, v]) => `${pad}${k}${VARYING.has(k) ? '' : ` = ${JSON.stringify(v)}`}`);
+    .map(([k, v]) => `${pad}${k}${VARYING.has(k) ? '' : ` = ${JSON.stringify(v).replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>')}`}`);
 }
 
 const hr = ([s, ns]: [number, number]) => s * 1e9 + ns;
