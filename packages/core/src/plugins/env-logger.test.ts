@@ -26,7 +26,7 @@ describe('envLogger', () => {
     })();
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as ConfigurationError).option).toBe('CREDITKIT_LOG');
-    expect((error as ConfigurationError).message).toContain("CREDITKIT_LOG must be one of debug, info, warn, error or off, not 'verbose-and-then-some'");
+    expect((error as ConfigurationError).message).toContain("CREDITKIT_LOG must be one of debug, info, warn, error or off, not 'verbose-and-then-som'");
   });
 });
 
