@@ -17,6 +17,8 @@ export interface BenchOptions {
   freshConnection: { rounds: number; warmup: number; requests: number };
   /** A Fusebill purchase with no store, then with each store (new intent, replay, quotas on), per interleaved round. */
   stores: { rounds: number; warmup: number; calls: number };
+  /** A FinerWorks purchase raw, then through creditkit with no instrumenter, OTel with no SDK, OTel with an in-memory SDK. */
+  telemetry: { rounds: number; warmup: number; calls: number };
 }
 
 export function benchOptions(smoke: boolean): BenchOptions {
@@ -30,6 +32,7 @@ export function benchOptions(smoke: boolean): BenchOptions {
         responseValidation: { rounds: 2, warmup: 200, iterations: 500, calls: 100 },
         freshConnection: { rounds: 1, warmup: 5, requests: 10 },
         stores: { rounds: 1, warmup: 3, calls: 10 },
+        telemetry: { rounds: 2, warmup: 20, calls: 30 },
       }
     : {
         smoke,
@@ -40,5 +43,6 @@ export function benchOptions(smoke: boolean): BenchOptions {
         responseValidation: { rounds: 7, warmup: 5_000, iterations: 20_000, calls: 2_000 },
         freshConnection: { rounds: 5, warmup: 200, requests: 400 },
         stores: { rounds: 7, warmup: 50, calls: 150 },
+        telemetry: { rounds: 9, warmup: 500, calls: 1_000 },
       };
 }

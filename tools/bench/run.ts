@@ -14,6 +14,7 @@ import { checkBuilt, ROOT } from './providers.js';
 import { renderReport, type SectionResult } from './report.js';
 import { runResponseValidation } from './response-validation.js';
 import { runStores } from './stores.js';
+import { runTelemetry } from './telemetry.js';
 import { targetRows, targetsTable } from './targets.js';
 import { runXmlDecode } from './xml-decode.js';
 
@@ -27,6 +28,7 @@ const sectionsFor = (options: BenchOptions): [string, () => Promise<SectionResul
   ['response-validation', () => runResponseValidation(options.responseValidation)],
   ['fresh-connection', () => runFreshConnection(options.freshConnection)],
   ['stores', () => runStores(options.stores)],
+  ['telemetry', () => runTelemetry(options.telemetry)],
 ];
 const SECTION_NAMES = sectionsFor(benchOptions(true)).map(([name]) => name);
 /** The sections that measure issue 14's targets (tools/bench/targets.ts). */

@@ -27,5 +27,6 @@ export type { ClaimResult, ListedRecord, ListQuery, StateStore, StoredRecord, St
 export type { QuotaOptions, QuotaWindow } from './store/quotas.js';
 export { INTENT_PREFIX, INTENT_STATES, intentKey } from './store/intent-record.js';
 export type { IntentAttempt, IntentState, IntentValue, StoredError } from './store/intent-record.js';
+export type { CallEnd, CallOutcome, CallStart, CallTrace, Instrumenter, RequestErrorType, RequestStart } from './telemetry/instrumenter.js';
 export { fetchTransport } from './transport/fetch-transport.js';
 export type { Transport, TransportConfig, WireRequest, WireResponse } from './transport/transport.js';

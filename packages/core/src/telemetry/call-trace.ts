@@ -18,7 +18,7 @@ export interface StartedTrace {
 
 export function startTrace(instrumenter: Instrumenter | undefined, operation: OperationSpec, spec: ProviderSpec, intentId: unknown, log: CallContext['log'], secrets: Secrets): StartedTrace | undefined {
   if (!instrumenter) return undefined;
-  let trace: CallTrace;
+  let trace: CallTrace | undefined;
   try {
     trace = instrumenter.startCall({
       provider: spec.id,
@@ -30,16 +30,18 @@ export function startTrace(instrumenter: Instrumenter | undefined, operation: Op
     log('warn', 'telemetry.failed', { step: 'start', error: error instanceof Error ? error.message : String(error) });
     return undefined;
   }
+  if (!trace) return undefined;
+  const started = trace;
   const end = (how: CallEnd) => {
     try {
-      trace.end(how);
+      started.end(how);
     } catch (error) {
       log('warn', 'telemetry.failed', { step: 'end', error: error instanceof Error ? error.message : String(error) });
     }
   };
   return {
-    trace,
-    log: tracedLog(log, trace, (s) => secrets.scrub(s)),
+    trace: started,
+    log: tracedLog(log, started, (s) => secrets.scrub(s)),
     async ended(outcome) {
       try {
         const data = await outcome;

@@ -51,7 +51,8 @@ export interface CallTrace {
 /** Makes the trace of each call of a client. `@creditkit/core/otel`'s `openTelemetry()` returns one. */
 export interface Instrumenter {
   readonly name: string;
-  startCall(start: CallStart): CallTrace;
+  /** The call's trace, or undefined when nothing would record it (no SDK): the call then does no telemetry work. */
+  startCall(start: CallStart): CallTrace | undefined;
 }
 
 // On globalThis under a registered symbol, not in a module variable: an app that loads core twice (its CJS and its

@@ -37,7 +37,7 @@ export function openTelemetryInstrumenter(options: OpenTelemetryOptions = {}): I
   const instruments = callMetrics(SCOPE, options.meterProvider);
   return {
     name: 'opentelemetry',
-    startCall(start: CallStart): CallTrace {
+    startCall(start: CallStart): CallTrace | undefined {
       const parent = context.active();
       const base: Attributes = { 'creditkit.provider': start.provider, 'creditkit.operation': start.operation };
       const span = tracer.startSpan(`creditkit ${start.provider}.${start.operation}`, {
@@ -45,6 +45,8 @@ export function openTelemetryInstrumenter(options: OpenTelemetryOptions = {}): I
         attributes: { ...base, 'creditkit.idempotency': start.idempotency, ...(start.intentId !== undefined ? { 'creditkit.intent.id': start.intentId } : {}) },
       }, parent);
       const recording = span.isRecording();
+      // No SDK (or a sampler that dropped it, and no meter): the call goes on as with no instrumenter at all.
+      if (!recording && instruments().noop) return undefined;
       const underCall = recording ? trace.setSpan(parent, span) : parent;
       const started = performance.now();
       let sends = 0;

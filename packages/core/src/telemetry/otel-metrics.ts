@@ -1,7 +1,7 @@
 // The three instruments of `@creditkit/core/otel`: how long calls take, how many requests they send, and how long
 // they wait for a rate limit, by provider, operation and outcome. Names follow the OpenTelemetry conventions
 // (seconds, dotted lower-case names under the library's namespace).
-import { type Attributes, type Counter, type Histogram, type MeterProvider, metrics } from '@opentelemetry/api';
+import { type Attributes, type Counter, createNoopMeter, type Histogram, type MeterProvider, metrics } from '@opentelemetry/api';
 
 export const METRIC_NAMES = {
   duration: 'creditkit.call.duration',
@@ -13,7 +13,12 @@ interface Instruments {
   duration: Histogram;
   attempts: Counter;
   rateLimitWait: Histogram;
+  /** The meter is the API's no-op one (no SDK registered): nothing would record a value. */
+  noop: boolean;
 }
+
+// The API does not export its no-op meter provider; its no-op histogram's class tells one apart.
+const NOOP_HISTOGRAM = createNoopMeter().createHistogram('creditkit.probe').constructor;
 
 /**
  * The instruments, made again when the meter provider changes: the API has no proxy meter, so an SDK registered
@@ -37,7 +42,9 @@ export function callMetrics(scope: string, fixed: MeterProvider | undefined): ()
         unit: 's', description: 'Time creditkit calls waited because a server asked (Retry-After, a shared pause) or a quota was spent',
         advice: { explicitBucketBoundaries: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60] },
       }),
+      noop: false,
     };
+    instruments.noop = instruments.duration.constructor === NOOP_HISTOGRAM;
     return instruments;
   };
 }
