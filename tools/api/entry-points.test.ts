@@ -6,13 +6,14 @@ import { normalizeReport } from './report-text.js';
 describe('API report entry points', () => {
   const entries = entryPoints();
 
-  it('gives core one report per public .d.ts: the main entry, ./internal, ./node and its browser build', () => {
+  it('gives core one report per public .d.ts: the main entry, ./internal, ./node and its browser build, ./otel', () => {
     const core = entries.filter((e) => e.pkg.name === '@creditkit/core').map((e) => [e.subpath, e.conditions, e.reportName]);
     expect(core).toEqual([
       ['.', 'import', 'core'],
       ['./internal', 'import', 'core-internal'],
       ['./node', 'browser > import', 'core-node.browser'],
       ['./node', 'import', 'core-node'],
+      ['./otel', 'import', 'core-otel'],
     ]);
   });
 

@@ -1,6 +1,8 @@
 // Run by no-fetch-in-node.test.ts in a fresh Node: imports the built JSON provider, makes one call over node:http
 // to a plain local server, and prints which of Node's internal fetch modules (undici) were loaded, and when.
-import { createServer } from 'node:http';
+// node:http as its CommonJS object: on Node 24, `import ... from 'node:http'` itself loads undici (the ESM namespace
+// lists http's lazy WebSocket exports), which would hide what creditkit loads.
+const { createServer } = process.getBuiltinModule('node:http');
 
 const loaded = () => process.moduleLoadList.filter((m) => m.includes('internal/deps/undici'));
 await import('@creditkit/core');

@@ -8,6 +8,7 @@ import { type Instrumenter, setDefaultInstrumenter } from './telemetry/instrumen
 import { type OpenTelemetryOptions, openTelemetryInstrumenter } from './telemetry/otel-instrumenter.js';
 
 export type { OpenTelemetryOptions };
+export type { CallEnd, CallOutcome, CallStart, CallTrace, Instrumenter, RequestErrorType, RequestStart } from './telemetry/instrumenter.js';
 export { METRIC_NAMES } from './telemetry/otel-metrics.js';
 export { TRACED_EVENTS } from './telemetry/traced-events.js';
 

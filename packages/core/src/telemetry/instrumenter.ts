@@ -4,7 +4,9 @@
 
 /** What is known of a call when it starts. */
 export interface CallStart {
+  /** The provider id (`fusebill`). */
   readonly provider: string;
+  /** The operation id (`createPurchaseProductItem`). */
   readonly operation: string;
   /** The operation's idempotency class (`safe`, `key`, `unsafe`). */
   readonly idempotency: string;
@@ -16,6 +18,7 @@ export interface CallStart {
 export type CallOutcome = 'applied' | 'failed' | 'in_doubt';
 
 export interface CallEnd {
+  /** Applied, failed, or in doubt. */
   readonly outcome: CallOutcome;
   /** The error's class name (`RateLimitError`), when it failed. */
   readonly errorType?: string | undefined;
@@ -35,6 +38,7 @@ export interface RequestStart {
 /** The low-cardinality reason a request failed without an answer: `timeout`, `aborted`, `connection`, or a class name. */
 export type RequestErrorType = (error: unknown) => string;
 
+/** The trace of one logical call, from its start to its outcome. */
 export interface CallTrace {
   /** False when nothing records this call's spans (no SDK, or not sampled): core then skips the span work. */
   readonly recording: boolean;
@@ -45,11 +49,13 @@ export interface CallTrace {
    * Returns what `send` returns, or throws what it throws.
    */
   request<T extends { readonly status: number }>(start: RequestStart, send: (extraHeaders: Readonly<Record<string, string>>) => Promise<T>, errorType: RequestErrorType): Promise<T>;
+  /** Ends the call's trace with its outcome (once, after the last request). */
   end(end: CallEnd): void;
 }
 
 /** Makes the trace of each call of a client. `@creditkit/core/otel`'s `openTelemetry()` returns one. */
 export interface Instrumenter {
+  /** Shown in diagnostics (`opentelemetry`). */
   readonly name: string;
   /** The call's trace, or undefined when nothing would record it (no SDK): the call then does no telemetry work. */
   startCall(start: CallStart): CallTrace | undefined;

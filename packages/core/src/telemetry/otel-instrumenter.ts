@@ -7,6 +7,7 @@ import type { MeterProvider } from '@opentelemetry/api';
 import type { CallEnd, CallStart, CallTrace, Instrumenter, RequestErrorType, RequestStart } from './instrumenter.js';
 import { callMetrics } from './otel-metrics.js';
 
+/** Where `openTelemetry()` sends spans and metrics, and what it lets cross to the vendor. */
 export interface OpenTelemetryOptions {
   /** Default: the global one (`trace.setGlobalTracerProvider`, or an SDK's `register()`), looked up at each call. */
   tracerProvider?: TracerProvider;

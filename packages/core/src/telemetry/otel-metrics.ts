@@ -3,6 +3,7 @@
 // (seconds, dotted lower-case names under the library's namespace).
 import { type Attributes, type Counter, createNoopMeter, type Histogram, type MeterProvider, metrics } from '@opentelemetry/api';
 
+/** The names of the three instruments: call duration (s), requests sent per call, rate-limit waits (s). */
 export const METRIC_NAMES = {
   duration: 'creditkit.call.duration',
   attempts: 'creditkit.call.attempts',

@@ -24,7 +24,19 @@ interface Pool {
 const pools: { 'http:'?: Promise<Pool>; 'https:'?: Promise<Pool> } = {};
 const ready: { 'http:'?: Pool; 'https:'?: Pool } = {};
 const loadPool = (protocol: 'http:' | 'https:'): Promise<Pool> =>
-  (pools[protocol] ??= (protocol === 'https:' ? import('node:https') : import('node:http')).then((m) => (ready[protocol] = { send: m.request, agent: new m.Agent(AGENT_OPTIONS) })));
+  (pools[protocol] ??= (protocol === 'https:' ? builtin('node:https', () => import('node:https')) : builtin('node:http', () => import('node:http'))).then(
+    (m) => (ready[protocol] = { send: m.request, agent: new m.Agent(AGENT_OPTIONS) }),
+  ));
+
+/**
+ * A built-in module as its CommonJS object (`process.getBuiltinModule`, Node 20.16+), else by `import()`. Node 24's
+ * ESM namespace of node:http lists its lazy WebSocket exports, and building it loads Node's fetch (undici): tens of
+ * ms of cold start that the CommonJS object does not cost.
+ */
+function builtin<T>(id: string, load: () => Promise<T>): Promise<T> {
+  const get = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  return get ? Promise.resolve(get(id) as T) : load();
+}
 
 export const nodeHttpTransport: Transport = async (request, ctx, config) => {
   const url = new URL(request.url);
