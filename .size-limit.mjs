@@ -11,15 +11,16 @@ import { join } from 'node:path';
  * (every secret form, response validation, exact numbers, unrepresentable answers, fresh sockets, credential
  * checks) added 3.4–5.3 kB; durable intents and shared state (issue 15: intents, memoryStore, server waits,
  * quotas, the shared token) added 5.2 kB to every client (createClient 16.0 -> 21.2 kB), rate-limiter-flexible
- * not counted (loaded only with quotas).
+ * not counted (loaded only with quotas). The telemetry seam (issue 16: the Instrumenter hooks, traced events,
+ * CREDITKIT_LOG) added 1.07 kB to every client; `@creditkit/core/otel` is an entry of its own, never in a client.
  */
 const BUDGET = {
-  jsonProvider: '26 kB',
-  xmlProvider: '51 kB',
+  jsonProvider: '27 kB',
+  xmlProvider: '52 kB',
   '@creditkit/core': '3.5 kB',
   '@creditkit/xml': '28.5 kB',
   '@creditkit/mock': '37 kB',
-  '@creditkit/cli': '92 kB',
+  '@creditkit/cli': '93 kB',
   // Measured 7.39 kB (the store, its scripts, and the part of core it imports: errors, Secrets); no Redis client.
   '@creditkit/redis': '8 kB',
 };
