@@ -16,6 +16,8 @@ export default defineConfig({
       'tools/reliability/validation-messages.test.ts',
       'tools/reliability/response-shape.test.ts',
       'tools/reliability/secret-hygiene.test.ts',
+      'tools/telemetry/spans.test.ts',
+      'tools/telemetry/no-secrets.test.ts',
     ],
     typecheck: { enabled: false },
   },
