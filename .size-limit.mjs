@@ -15,10 +15,12 @@ import { join } from 'node:path';
  * FinerWorks createCreditTransaction: operation table, validators) added 0.7 kB to each of those two clients
  * (finerworks 25.56 -> 26.25, softwaredna 26.01 -> 26.71 kB) and 3.2 kB to the CLI, which bundles every
  * provider, simulator and walkthrough scenario (91.46 -> 94.69 kB): jsonProvider 26 -> 27 kB, cli 92 -> 95 kB.
+ * The OpenTelemetry seam in core (e946bd8) had left the XML clients 0.1 kB over (accountadmin 51.12, safecreative
+ * 51.15 kB, unchanged by issue 17): xmlProvider 51 -> 51.5 kB.
  */
 const BUDGET = {
   jsonProvider: '27 kB',
-  xmlProvider: '51 kB',
+  xmlProvider: '51.5 kB',
   '@creditkit/core': '3.5 kB',
   '@creditkit/xml': '28.5 kB',
   '@creditkit/mock': '37 kB',
