@@ -67,11 +67,11 @@ describe('FinerWorks createCreditTransaction', () => {
   });
 
   it.each([
-    ['a withdrawal beyond the balance', { amount: 500.01, widthdrawal: true }, () => {}, '402', '402: Insufficient account credit: the balance is 500.'],
-    ['an unknown account', { account_id: 9999 }, () => {}, '404', '404: Account 9999 was not found.'],
-    ['an account not authorized for the endpoint', {}, () => void (mock.simulators.finerworks.endpointAuthorized = false), '403', '403: Only authorized accounts may use this endpoint.'],
-  ])('turns a 200 with status.success=false (%s) into a ProviderError, writing nothing', async (_name, input, arrange, code, message) => {
-    arrange();
+    ['a withdrawal beyond the balance', { amount: 500.01, widthdrawal: true }, true, '402', '402: Insufficient account credit: the balance is 500.'],
+    ['an unknown account', { account_id: 9999 }, true, '404', '404: Account 9999 was not found.'],
+    ['an account not authorized for the endpoint', {}, false, '403', '403: Only authorized accounts may use this endpoint.'],
+  ])('turns a 200 with status.success=false (%s) into a ProviderError, writing nothing', async (_name, input, authorized, code, message) => {
+    mock.simulators.finerworks.endpointAuthorized = authorized;
     const error = await fail(client().createCreditTransaction(transaction(input)));
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ status: 200, code, message, provider: 'finerworks', operation: 'createCreditTransaction' });
