@@ -1,6 +1,7 @@
 // Credits Consume (FACTS §5.2): the body's fields, and taking `Count` of credit `Name` from the one ledger the
 // query reads. For the target ALL it takes from the license code first and the rest from the buyer email; when
 // the target holds too few, nothing is taken and the vendor's 403 "did not have sufficient Credits" answers.
+// `Test: true` only "marks a Test Event" on the vendor page: the simulator takes the credits all the same.
 import { parseJson, type SimRequest } from '../../types.js';
 import { type CreditsQuery, readQueryFields } from './query.js';
 
