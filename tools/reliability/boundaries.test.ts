@@ -30,11 +30,12 @@ const show = (v: unknown) => (v === undefined ? '(left out)' : JSON.stringify(v)
 
 it('finds every spec operation, with a client case for each', () => {
   expect(OPERATIONS.map((o) => `${o.spec}.${o.operationId}`)).toEqual([
-    'accountadmin.purchaseCredits', 'finerworks.buyAccountCredits', 'fusebill.createPurchaseProductItem', 'safecreative.userNewSale', 'softwaredna.queryCredits',
+    'accountadmin.purchaseCredits', 'finerworks.buyAccountCredits', 'finerworks.createCreditTransaction', 'fusebill.createPurchaseProductItem', 'safecreative.userNewSale',
+    'softwaredna.queryCredits', 'softwaredna.consumeCredits',
   ]);
   // The constraints the audit found untested are among the generated cases.
   const names = OPERATIONS.flatMap((o) => o.boundaries.map((b) => `${o.spec} ${b.name}`));
-  expect(names).toEqual(expect.arrayContaining(['finerworks amount maximum 5000', 'fusebill description maxLength 255', 'safecreative returnurl without cancelurl', 'softwaredna productId minLength 1']));
+  expect(names).toEqual(expect.arrayContaining(['finerworks amount maximum 5000', 'finerworks memo maxLength 50', 'softwaredna Count maximum 20000', 'fusebill description maxLength 255', 'safecreative returnurl without cancelurl', 'softwaredna productId minLength 1']));
 });
 
 describe.each(OPERATIONS.map((o) => [`${o.spec}.${o.operationId}`, o] as const))('%s', (_title, { spec, operationId, boundaries }) => {

@@ -3,7 +3,7 @@ import { MOCK_CREDENTIALS, startMockServer } from '@creditkit/mock';
 import { registry, scenarios } from './providers.js';
 import { runCli } from '@creditkit/test-support/cli';
 import { runScenario, type StepRecord } from './walkthrough/run-scenario.js';
-import type { FailureStep, Scenario } from './walkthrough/scenario.js';
+import { type FailureStep, type Scenario, successCalls } from './walkthrough/scenario.js';
 
 describe('creditkit walkthrough', { timeout: 60_000 }, () => {
   it('calls every provider through the simulators, shows its failure modes and prints a summary', async () => {
@@ -11,7 +11,8 @@ describe('creditkit walkthrough', { timeout: 60_000 }, () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const summary = stdout.slice(stdout.indexOf('\nSummary\n'));
-    for (const p of registry.providers) expect(summary).toMatch(new RegExp(`✓ ${p.name}\\s+\\w+\\s+ok\\s+`));
+    // A row per operation of every provider: each spec operation is called and shows its failure modes.
+    for (const p of registry.providers) for (const op of Object.keys(p.operations)) expect(summary).toMatch(new RegExp(`✓ ${p.name}\\s+${op}\\s+ok\\s+\\w`));
     expect(stdout).not.toContain('✗');
     expect(stdout).toMatch(/all as expected, in \d+\.\d s\n$/);
     // Neither the simulators' credentials nor the wrong ones the failure steps use ever show.
@@ -26,7 +27,16 @@ describe('creditkit walkthrough', { timeout: 60_000 }, () => {
     expect(ok).toBe(true);
     expect(steps).toContainEqual(expect.objectContaining({ provider: 'finerworks', step: 'validation', exitCode: 3, ok: true }));
     expect(steps).toContainEqual(expect.objectContaining({ provider: 'finerworks', step: 'rate limit', exitCode: 0, retries: 1, ok: true }));
-    for (const p of registry.providers) expect(steps.filter((s) => s.provider === p.id).map((s) => s.step)).toContain('success');
+    for (const p of registry.providers) {
+      for (const op of Object.keys(p.operations)) expect(steps.filter((s) => s.provider === p.id && s.operation === op).map((s) => s.step)).toContain('success');
+    }
+    // The new operations' own failure modes, each as the command would exit.
+    expect(steps.filter((s) => s.operation === 'consumeCredits').map((s) => [s.step, s.exitCode, s.ok])).toEqual([
+      ['success', 0, true], ['validation', 3, true], ['auth', 4, true], ['insufficient credits', 4, true], ['rate limit', 0, true], ['outcome unknown', 8, true],
+    ]);
+    expect(steps.filter((s) => s.operation === 'createCreditTransaction').map((s) => [s.step, s.exitCode, s.ok])).toEqual([
+      ['success', 0, true], ['validation', 3, true], ['auth', 4, true], ['provider error', 6, true], ['rate limit', 0, true], ['outcome unknown', 8, true],
+    ]);
   });
 });
 
@@ -43,8 +53,8 @@ describe('the walkthrough checks itself', { timeout: 60_000 }, () => {
     try {
       for (const scenario of scenarios as Scenario<unknown>[]) {
         const records = await runScenario({ ...scenario, failures: scenario.failures.map(perturb) }, mock, () => {});
-        expect(records[0]).toMatchObject({ step: 'success', ok: true });
-        for (const r of records.slice(1)) {
+        for (const r of records.filter((x) => x.step === 'success')) expect(r.ok, `${scenario.provider.id} ${r.operation}: ${r.outcome}`).toBe(true);
+        for (const r of records.filter((x) => x.step !== 'success')) {
           expect(r.ok, `${scenario.provider.id} ${r.step}: ${r.outcome}`).toBe(false);
           expect(r.outcome).toMatch(shown);
         }
@@ -59,5 +69,13 @@ describe('the walkthrough checks itself', { timeout: 60_000 }, () => {
     expect(auth).toMatchObject({ code: 'InvalidSignature (refused: authentication)', sends: 1, buys: 0 });
     // Every failure step names its error's code, or rides the failure out.
     for (const s of scenarios) for (const f of s.failures) expect(f.expect === 'recovers' || typeof f.code === 'string', `${s.provider.id} ${f.mode}`).toBe(true);
+  });
+
+  it('has a success call and failure modes for every operation of every provider', () => {
+    for (const s of scenarios as Scenario<any>[]) {
+      const operations = Object.keys(s.provider.operations).sort();
+      expect(successCalls(s).map((c) => c.operation).sort(), s.provider.id).toEqual(operations);
+      for (const op of operations) expect(s.failures.filter((f) => f.operation === op).length, `${s.provider.id}.${op}`).toBeGreaterThanOrEqual(3);
+    }
   });
 });

@@ -1,5 +1,8 @@
 import { expectTypeOf, test } from 'vitest';
-import { type BuyAccountCreditsInput, type BuyAccountCreditsResult, createFinerWorksClient, type FinerWorksClientOptions } from './index.js';
+import {
+  type BuyAccountCreditsInput, type BuyAccountCreditsResult, type CreateCreditTransactionInput, type CreateCreditTransactionResult, createFinerWorksClient,
+  type FinerWorksClientOptions,
+} from './index.js';
 
 const fw = createFinerWorksClient({ webApiKey: 'k', appKey: 'a' });
 
@@ -18,6 +21,17 @@ test('results are typed from the response schema', () => {
   expectTypeOf(fw.buyAccountCredits).returns.resolves.toEqualTypeOf<BuyAccountCreditsResult>();
   expectTypeOf<BuyAccountCreditsResult['status']['success']>().toEqualTypeOf<boolean>();
   expectTypeOf<BuyAccountCreditsResult['product_id']>().toEqualTypeOf<number | undefined>();
+});
+
+test('a credit transaction takes all five fields, with the vendor-spelled widthdrawal', () => {
+  expectTypeOf<CreateCreditTransactionInput>().toEqualTypeOf<{ amount: number; memo: string; widthdrawal: boolean; order_id: number; account_id: number }>();
+  fw.createCreditTransaction({ amount: 25, memo: 'refund', widthdrawal: false, order_id: 42, account_id: 5150 });
+  // @ts-expect-error the wire name is `widthdrawal` (sic), not `withdrawal`
+  fw.createCreditTransaction({ amount: 25, memo: 'refund', withdrawal: false, order_id: 42, account_id: 5150 });
+  // @ts-expect-error `account_id` is required
+  fw.createCreditTransaction({ amount: 25, memo: 'refund', widthdrawal: false, order_id: 42 });
+  expectTypeOf(fw.createCreditTransaction).returns.resolves.toEqualTypeOf<CreateCreditTransactionResult>();
+  expectTypeOf<CreateCreditTransactionResult['status']['success']>().toEqualTypeOf<boolean>();
 });
 
 test('environment is one of the spec servers', () => {

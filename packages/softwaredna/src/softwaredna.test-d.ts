@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  createSoftwareDnaClient, type QueryCreditsInput, type QueryCreditsResult, type SoftwareDnaClient, type SoftwareDnaClientOptions,
+  type ConsumeCreditsInput, type ConsumeCreditsResult, createSoftwareDnaClient, type QueryCreditsInput, type QueryCreditsResult, type SoftwareDnaClient, type SoftwareDnaClientOptions,
 } from './index.js';
 
 declare const dna: SoftwareDnaClient;
@@ -28,6 +28,26 @@ describe('software_DNA types', () => {
   it('resolves to credits whose Count is a number', () => {
     expectTypeOf(dna.queryCredits).returns.resolves.toEqualTypeOf<QueryCreditsResult>();
     expectTypeOf<QueryCreditsResult>().toEqualTypeOf<{ Target: 'LICENSE' | 'EMAIL'; Name: string; Count: number }[]>();
+  });
+
+  it('consumes with Name and a numeric Count, and resolves to the updated credits', () => {
+    expectTypeOf<ConsumeCreditsInput>().toEqualTypeOf<{
+      productId: string;
+      licenseId: string;
+      Name: string;
+      Count: number;
+      Target: 'LICENSE' | 'EMAIL' | 'ALL';
+      UserIp: string;
+      Test?: boolean;
+      SendDnaEmail?: boolean;
+    }>();
+    dna.consumeCredits({ ...where, Name: 'Reports', Count: 2, Target: 'ALL', UserIp: '203.0.113.9' });
+    // @ts-expect-error Count is a number, not the quoted string the vendor page shows
+    dna.consumeCredits({ ...where, Name: 'Reports', Count: '2', Target: 'ALL', UserIp: '203.0.113.9' });
+    // @ts-expect-error Name is required
+    dna.consumeCredits({ ...where, Count: 2, Target: 'ALL', UserIp: '203.0.113.9' });
+    expectTypeOf(dna.consumeCredits).returns.resolves.toEqualTypeOf<ConsumeCreditsResult>();
+    expectTypeOf<ConsumeCreditsResult>().toEqualTypeOf<QueryCreditsResult>();
   });
 
   it('needs both credentials as strings', () => {

@@ -19,9 +19,17 @@ export async function walkthroughCommand(args: Args, io: Io, secrets: Secrets): 
     say(`creditkit walkthrough: ${scenarios.length} provider${scenarios.length === 1 ? '' : 's'} against the simulators on ${mock.origin}`);
     for (const scenario of scenarios) {
       const { provider } = scenario;
-      const op = provider.operations[scenario.success.operation];
-      say(`\n${provider.name} (${provider.id}) — ${op ? `${op.method} ${op.path}` : scenario.success.operation}`);
-      records.push(...(await runScenario(scenario, mock, (record) => say(stepLine(record)))));
+      let shown: string | undefined;
+      const onStep = (record: StepRecord) => {
+        // A heading per operation, as its steps begin.
+        if (record.operation !== shown) {
+          shown = record.operation;
+          const op = provider.operations[record.operation];
+          say(`\n${provider.name} (${provider.id}) — ${op ? `${record.operation}: ${op.method} ${op.path}` : record.operation}`);
+        }
+        say(stepLine(record));
+      };
+      records.push(...(await runScenario(scenario, mock, onStep)));
     }
   } finally {
     await mock.close();

@@ -72,8 +72,8 @@ Examples
 export function walkthroughHelp(): string {
   return `Usage: creditkit walkthrough [--json]
 
-Starts the built-in simulators on 127.0.0.1, calls each provider's operation through its generated client,
-shows its failure modes (validation, auth, rate limit, provider error…) with the exit code the command
+Starts the built-in simulators on 127.0.0.1, calls each operation of each provider through its generated
+client, shows its failure modes (validation, auth, rate limit, provider error…) with the exit code the command
 would give, prints a summary table and stops the simulators. Exits 0 when every step went as expected.
 
 Examples

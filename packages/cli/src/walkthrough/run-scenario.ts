@@ -6,7 +6,7 @@ import type { MockServer } from '@creditkit/mock';
 import { EXIT_CODES } from '../exit-codes.js';
 import { describeFailure } from '../report-failure.js';
 import { errorCode, operationRequests, type Seen, stateProblems } from './checks.js';
-import type { Scenario } from './scenario.js';
+import { type FailureStep, type Scenario, successCalls } from './scenario.js';
 
 export interface StepRecord {
   provider: string;
@@ -34,7 +34,7 @@ interface PlannedStep {
   operation: string;
   input: unknown;
   client?: Record<string, unknown>;
-  arrange?: (mock: MockServer) => void;
+  arrange?: (mock: MockServer) => unknown;
   expect: Expectation;
   seen: Seen;
 }
@@ -52,11 +52,12 @@ export async function runScenario(scenario: Scenario<any>, mock: MockServer, onS
       logger: (line: LogLine) => void (line.event === 'retry.scheduled' && retryReasons.push(String(line.reason))),
       ...planned.client,
     }) as Record<string, (input: unknown) => Promise<unknown>>;
-    planned.arrange?.(mock);
+    const undo = planned.arrange?.(mock);
     const before: Seen = { sends: operationRequests(mock, provider.id), buys: scenario.purchases(mock) };
     const started = performance.now();
     const settled: Settled = await client[planned.operation]!(planned.input).then((result) => ({ result }), (error: unknown) => ({ error }));
     mock.faults.clear();
+    if (typeof undo === 'function') undo();
     const seen: Seen = { sends: operationRequests(mock, provider.id) - before.sends, buys: scenario.purchases(mock) - before.buys };
     const judged = withState(judge(planned.expect, settled, retryReasons, { provider, operation: planned.operation }), stateProblems(planned.seen, seen));
     const record = { provider: provider.id, providerName: provider.name, operation: planned.operation, step: planned.step, ...judged, retries: retryReasons.length, ms: Math.round(performance.now() - started) };
@@ -66,11 +67,21 @@ export async function runScenario(scenario: Scenario<any>, mock: MockServer, onS
   return records;
 }
 
+/** Each operation's success call, then that operation's failures; failures of an operation without a success call last. */
 function plan(scenario: Scenario<any>): PlannedStep[] {
-  const { success, failures } = scenario;
+  const successes = successCalls(scenario);
+  const covered = new Set(successes.map((s) => s.operation));
   return [
-    { step: 'success', operation: success.operation, input: success.input, expect: { kind: 'result', show: success.show }, seen: { sends: 1, buys: success.buys } },
-    ...failures.map((f): PlannedStep => ({
+    ...successes.flatMap((success) => [
+      { step: 'success', operation: success.operation, input: success.input, expect: { kind: 'result', show: success.show }, seen: { sends: 1, buys: success.buys } } as PlannedStep,
+      ...failureSteps(scenario.failures.filter((f) => f.operation === success.operation)),
+    ]),
+    ...failureSteps(scenario.failures.filter((f) => !covered.has(f.operation))),
+  ];
+}
+
+function failureSteps(failures: readonly FailureStep<any>[]): PlannedStep[] {
+  return failures.map((f): PlannedStep => ({
       step: f.mode,
       operation: f.operation,
       input: f.input,
@@ -78,8 +89,7 @@ function plan(scenario: Scenario<any>): PlannedStep[] {
       ...(f.arrange ? { arrange: f.arrange } : {}),
       expect: f.expect === 'recovers' ? { kind: 'recovery' } : { kind: 'error', type: f.expect, ...(f.code !== undefined ? { code: f.code } : {}) },
       seen: { sends: f.sends, buys: f.buys },
-    })),
-  ];
+    }));
 }
 
 function judge(expect: Expectation, settled: Settled, retryReasons: string[], ctx: Parameters<typeof describeFailure>[1]): Pick<StepRecord, 'ok' | 'outcome' | 'exitCode'> {

@@ -1,5 +1,5 @@
-// A provider's walkthrough: one call that succeeds, then the failure modes worth seeing, each with the
-// typed error it must end in. Inputs of the success call are typed by the generated client; failure inputs
+// A provider's walkthrough: for each of its operations, one call that succeeds, then the failure modes worth
+// seeing, each with the typed error it must end in. Inputs of the success call are typed by the generated client; failure inputs
 // are loose on purpose (they break the spec).
 import type { CreditkitError, ProviderPlugin } from '@creditkit/core';
 import type { MockServer, SimulatorId } from '@creditkit/mock';
@@ -16,7 +16,7 @@ export type SuccessCall<C> = {
     : never;
 }[OperationName<C>];
 
-export type FailureMode = 'validation' | 'auth' | 'rate limit' | 'provider error' | 'conflict' | 'not found' | 'already applied' | 'outcome unknown';
+export type FailureMode = 'validation' | 'auth' | 'rate limit' | 'provider error' | 'insufficient credits' | 'conflict' | 'not found' | 'already applied' | 'outcome unknown';
 
 export interface FailureStep<C> {
   mode: FailureMode;
@@ -24,8 +24,8 @@ export interface FailureStep<C> {
   input: Record<string, unknown>;
   /** Client options for this step only (a wrong key…), over the simulators' credentials. */
   client?: Record<string, unknown>;
-  /** Prepares the simulators (a fault from the fault plan…); faults are cleared after the step. */
-  arrange?: (mock: MockServer) => void;
+  /** Prepares the simulators (a fault from the fault plan…); faults are cleared after the step, and a function it returns is called then (to undo the rest). */
+  arrange?: (mock: MockServer) => unknown;
   /** The typed error the call must end in, or `recovers`: the client must retry and succeed on its own. */
   expect: (abstract new (...args: any[]) => CreditkitError) | 'recovers';
   /** The error's code as `errorCode` reads it (the status, the provider's code, the fields refused…). */
@@ -35,14 +35,21 @@ export interface FailureStep<C> {
   buys: number;
 }
 
+/** A success call sends once and buys once (`buys: 0` for a query). */
+export type SuccessStep<C> = SuccessCall<C> & { buys: 0 | 1 };
+
 export interface Scenario<C> {
   provider: ProviderPlugin<C, any>;
-  /** The success call sends once and buys once (`buys: 0` for a query). */
-  success: SuccessCall<C> & { buys: 0 | 1 };
+  /** One success call per operation (a provider with one operation may give it alone); each is followed by the failures of its operation. */
+  success: SuccessStep<C> | readonly SuccessStep<C>[];
   failures: readonly FailureStep<C>[];
-  /** Purchases in the simulator's own state (cart lines, tracked items, purchases, sales): each step's are counted. */
+  /** Changes in the simulator's own state (cart lines, tracked items, purchases, sales, ledger entries, consumptions): each step's are counted. */
   purchases: (mock: MockServer) => number;
 }
+
+/** The scenario's success calls, in order. */
+export const successCalls = <C>(scenario: Scenario<C>): readonly SuccessStep<C>[] =>
+  Array.isArray(scenario.success) ? (scenario.success as readonly SuccessStep<C>[]) : [scenario.success as SuccessStep<C>];
 
 /** Infers the client type from the provider, so the success call is checked against the generated types. */
 export const defineScenario = <C>(scenario: Scenario<C>): Scenario<C> => scenario;

@@ -8,14 +8,22 @@ export type BuyAccountCreditsInput = Simplify<NonNullable<Ops["buyAccountCredits
 /** Decoded result of `buyAccountCredits`. */
 export type BuyAccountCreditsResult = Ops["buyAccountCredits"]['responses'][200]['content']["application/json"];
 
+/** Input of `createCreditTransaction` (POST /v3/credit_transaction): the API's own field names. */
+export type CreateCreditTransactionInput = Simplify<NonNullable<Ops["createCreditTransaction"]['requestBody']>['content']["application/json"]>;
+/** Decoded result of `createCreditTransaction`. */
+export type CreateCreditTransactionResult = Ops["createCreditTransaction"]['responses'][200]['content']["application/json"];
+
 /** Every operation of the FinerWorks spec, typed from it. */
 export interface FinerWorksOperations {
   /** Add account credit to a cart for later checkout — `POST /v3/buy_account_credits`, not idempotent: retried only when the request provably never reached the server. */
   buyAccountCredits(input: BuyAccountCreditsInput, options?: CallOptions): Promise<BuyAccountCreditsResult>;
+  /** Record a credit transaction in an account's credits ledger — `POST /v3/credit_transaction`, not idempotent: retried only when the request provably never reached the server. */
+  createCreditTransaction(input: CreateCreditTransactionInput, options?: CallOptions): Promise<CreateCreditTransactionResult>;
 }
 
 export function bindOperations(client: Client): FinerWorksOperations {
   return {
     buyAccountCredits: (input, options) => client.call(operations.buyAccountCredits, input, options) as Promise<BuyAccountCreditsResult>,
+    createCreditTransaction: (input, options) => client.call(operations.createCreditTransaction, input, options) as Promise<CreateCreditTransactionResult>,
   };
 }

@@ -133,4 +133,105 @@ export const operations = {
     validate: validators.validate_buyAccountCredits as Validator,
     validateResponse: validators.validateResponse_buyAccountCredits as Validator,
   },
+  createCreditTransaction: {
+    "id": "createCreditTransaction",
+    "method": "POST",
+    "path": "/v3/credit_transaction",
+    "summary": "Record a credit transaction in an account's credits ledger",
+    "requestMediaTypes": [
+      "application/json"
+    ],
+    "responseMediaTypes": [
+      "application/json"
+    ],
+    "security": [
+      [
+        "web_api_key",
+        "app_key"
+      ]
+    ],
+    "idempotency": {
+      "kind": "unsafe"
+    },
+    "bodyError": {
+      "successPointer": "/status/success",
+      "codePointer": "/status/status_code",
+      "messagePointer": "/status/message"
+    },
+    "fields": [
+      {
+        "name": "amount",
+        "in": "body"
+      },
+      {
+        "name": "memo",
+        "in": "body"
+      },
+      {
+        "name": "widthdrawal",
+        "in": "body"
+      },
+      {
+        "name": "order_id",
+        "in": "body"
+      },
+      {
+        "name": "account_id",
+        "in": "body"
+      }
+    ],
+    "requestShape": {
+      "type": "object",
+      "name": "CreditTransactionRequest",
+      "properties": {
+        "amount": {
+          "type": "number"
+        },
+        "memo": {
+          "type": "string"
+        },
+        "widthdrawal": {
+          "type": "boolean"
+        },
+        "order_id": {
+          "type": "number"
+        },
+        "account_id": {
+          "type": "number"
+        }
+      }
+    },
+    "responseShape": {
+      "type": "object",
+      "name": "CreditTransactionResponse",
+      "properties": {
+        "status": {
+          "type": "object",
+          "name": "ResponseStatus",
+          "properties": {
+            "success": {
+              "type": "boolean"
+            },
+            "status_code": {
+              "type": "number"
+            },
+            "message": {
+              "type": "string"
+            },
+            "debug": {
+              "type": "any"
+            },
+            "reference_id": {
+              "type": "string"
+            },
+            "domain": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    },
+    validate: validators.validate_createCreditTransaction as Validator,
+    validateResponse: validators.validateResponse_createCreditTransaction as Validator,
+  },
 } as const satisfies Record<string, OperationSpec>;

@@ -20,6 +20,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v3/credit_transaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a credit transaction in an account's credits ledger
+         * @description Creates a deposit (or, with `widthdrawal`, a withdrawal) in the account credits ledger. Only authorized accounts may use this endpoint.
+         */
+        post: operations["createCreditTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -37,6 +57,21 @@ export interface components {
         BuyAccountCreditsResponse: {
             /** @description Id of the cart line created for the credit. */
             product_id?: number;
+            status: components["schemas"]["ResponseStatus"];
+        };
+        CreditTransactionRequest: {
+            /** @description The amount in USD; "should always be a positive number" (the direction is `widthdrawal`). */
+            amount: number;
+            /** @description Text of the ledger entry, at most 50 characters (required, so not empty, as ASP.NET's [Required] reads it). */
+            memo: string;
+            /** @description true for a withdrawal, false for a deposit. The vendor's spelling, kept on the wire. */
+            widthdrawal: boolean;
+            /** @description The order the transaction belongs to. */
+            order_id: number;
+            /** @description The account whose ledger gets the entry. */
+            account_id: number;
+        };
+        CreditTransactionResponse: {
             status: components["schemas"]["ResponseStatus"];
         };
         /**
@@ -107,6 +142,69 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["BuyAccountCreditsResponse"];
+                };
+            };
+            /** @description The body failed the server's model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageError"];
+                };
+            };
+            /** @description Missing or wrong `web_api_key` / `app_key`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageError"];
+                };
+            };
+        };
+    };
+    createCreditTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": 25,
+                 *       "memo": "Refund for order 42",
+                 *       "widthdrawal": false,
+                 *       "order_id": 42,
+                 *       "account_id": 5150
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreditTransactionRequest"];
+            };
+        };
+        responses: {
+            /** @description The transaction was recorded, or `status.success` is false with a reason. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": {
+                     *         "success": true,
+                     *         "status_code": 100,
+                     *         "message": "Credit transaction recorded.",
+                     *         "debug": {},
+                     *         "reference_id": "ctx-1",
+                     *         "domain": "test-api.finerworks.com"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreditTransactionResponse"];
                 };
             };
             /** @description The body failed the server's model validation. */

@@ -3,6 +3,11 @@ import type { CallOptions, Client, Simplify } from '@creditkit/core';
 import type { operations as Ops } from './schema.js';
 import { operations } from './provider.js';
 
+/** Input of `consumeCredits` (POST /v1/Credits/{productId}/{licenseId}/consume): the API's own field names. */
+export type ConsumeCreditsInput = Simplify<NonNullable<Ops["consumeCredits"]['parameters']["path"]> & NonNullable<Ops["consumeCredits"]['requestBody']>['content']["application/json"]>;
+/** Decoded result of `consumeCredits`. */
+export type ConsumeCreditsResult = Ops["consumeCredits"]['responses'][200]['content']["application/json"];
+
 /** Input of `queryCredits` (GET /v1/credits/{productId}/{licenseId}): the API's own field names. */
 export type QueryCreditsInput = Simplify<NonNullable<Ops["queryCredits"]['parameters']["path"]> & NonNullable<Ops["queryCredits"]['requestBody']>['content']["application/json"]>;
 /** Decoded result of `queryCredits`. */
@@ -10,12 +15,15 @@ export type QueryCreditsResult = Ops["queryCredits"]['responses'][200]['content'
 
 /** Every operation of the software_DNA spec, typed from it. */
 export interface SoftwareDnaOperations {
+  /** Take credits from a license code and/or its buyer email — `POST /v1/Credits/{productId}/{licenseId}/consume`, not idempotent: retried only when the request provably never reached the server. */
+  consumeCredits(input: ConsumeCreditsInput, options?: CallOptions): Promise<ConsumeCreditsResult>;
   /** Current credits of a license code and/or its buyer email — `GET /v1/credits/{productId}/{licenseId}`, safe to retry. */
   queryCredits(input: QueryCreditsInput, options?: CallOptions): Promise<QueryCreditsResult>;
 }
 
 export function bindOperations(client: Client): SoftwareDnaOperations {
   return {
+    consumeCredits: (input, options) => client.call(operations.consumeCredits, input, options) as Promise<ConsumeCreditsResult>,
     queryCredits: (input, options) => client.call(operations.queryCredits, input, options) as Promise<QueryCreditsResult>,
   };
 }

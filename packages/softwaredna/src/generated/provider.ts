@@ -36,6 +36,114 @@ export const spec = {
 } as const satisfies ProviderSpec;
 
 export const operations = {
+  consumeCredits: {
+    "id": "consumeCredits",
+    "method": "POST",
+    "path": "/v1/Credits/{productId}/{licenseId}/consume",
+    "summary": "Take credits from a license code and/or its buyer email",
+    "requestMediaTypes": [
+      "application/json"
+    ],
+    "responseMediaTypes": [
+      "application/json"
+    ],
+    "security": [
+      [
+        "basic"
+      ]
+    ],
+    "idempotency": {
+      "kind": "unsafe"
+    },
+    "fields": [
+      {
+        "name": "productId",
+        "in": "path"
+      },
+      {
+        "name": "licenseId",
+        "in": "path"
+      },
+      {
+        "name": "Name",
+        "in": "body"
+      },
+      {
+        "name": "Count",
+        "in": "body"
+      },
+      {
+        "name": "Target",
+        "in": "body"
+      },
+      {
+        "name": "UserIp",
+        "in": "body"
+      },
+      {
+        "name": "Test",
+        "in": "body"
+      },
+      {
+        "name": "SendDnaEmail",
+        "in": "body"
+      }
+    ],
+    "requestShape": {
+      "type": "object",
+      "name": "CreditsConsume",
+      "properties": {
+        "Name": {
+          "type": "string"
+        },
+        "Count": {
+          "type": "integer"
+        },
+        "Target": {
+          "type": "string"
+        },
+        "UserIp": {
+          "type": "any",
+          "variants": [
+            {
+              "type": "string",
+              "format": "ipv4"
+            },
+            {
+              "type": "string",
+              "format": "ipv6"
+            }
+          ]
+        },
+        "Test": {
+          "type": "boolean"
+        },
+        "SendDnaEmail": {
+          "type": "boolean"
+        }
+      }
+    },
+    "responseShape": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "name": "Credit",
+        "properties": {
+          "Target": {
+            "type": "string"
+          },
+          "Name": {
+            "type": "string"
+          },
+          "Count": {
+            "type": "number"
+          }
+        }
+      }
+    },
+    validate: validators.validate_consumeCredits as Validator,
+    validateResponse: validators.validateResponse_consumeCredits as Validator,
+  },
   queryCredits: {
     "id": "queryCredits",
     "method": "GET",

@@ -21,6 +21,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/Credits/{productId}/{licenseId}/consume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take credits from a license code and/or its buyer email
+         * @description Decrements the credit `Name` by `Count`. For the target ALL it takes from the license code first and, if
+         *     that is not enough, the rest from the buyer email. Paths are case-insensitive (the vendor writes
+         *     `Credits` here and `credits` for the query).
+         */
+        post: operations["consumeCredits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -36,6 +58,23 @@ export interface components {
             /** @description Marks a test event. Server default false (a `default` keyword here would make the field required in the generated types). */
             Test?: boolean;
             /** @description Server default true. Its vendor description was copied from another API; it means nothing for a query. */
+            SendDnaEmail?: boolean;
+        };
+        CreditsConsume: {
+            /** @description The credit to take from (`Reports`). */
+            Name: string;
+            /** @description How many to take, from 0 to 20,000. */
+            Count: number;
+            /**
+             * @description LICENSE (the license code's credits), EMAIL (its buyer email's) or ALL (the license first, then the email).
+             * @enum {string}
+             */
+            Target: "LICENSE" | "EMAIL" | "ALL";
+            /** @description The end user's IP address; drives the IP lockout. */
+            UserIp: string;
+            /** @description Marks a test event. Server default false. */
+            Test?: boolean;
+            /** @description Server default true. */
             SendDnaEmail?: boolean;
         };
         Credit: {
@@ -133,6 +172,118 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["MessageError"];
+                };
+            };
+            /** @description The productId and/or the licenseId was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageError"];
+                };
+            };
+            /** @description Over the request budget of the period. */
+            429: {
+                headers: {
+                    /** @description Seconds remaining before the budget resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageError"];
+                };
+            };
+            /** @description Server error; tech support has been notified. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageError"];
+                };
+            };
+        };
+    };
+    consumeCredits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The DNA product id (`P0001234`). */
+                productId: string;
+                /** @description The license activation code. */
+                licenseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "Name": "Reports",
+                 *       "Count": 2,
+                 *       "Target": "LICENSE",
+                 *       "UserIp": "203.0.113.9"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreditsConsume"];
+            };
+        };
+        responses: {
+            /** @description The credit's updated counts for the target. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "Target": "LICENSE",
+                     *         "Name": "Reports",
+                     *         "Count": 3
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Credit"][];
+                };
+            };
+            /** @description A parameter was invalid or missing; the message says which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "Message": "Invalid Count"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageError"];
+                };
+            };
+            /** @description Basic authentication failed (check clientId and API key). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageError"];
+                };
+            };
+            /** @description The target did not have sufficient Credits (nothing is taken); the simulator also uses it for a locked-out IP (assumed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "Message": "The LICENSE did not have sufficient Credits"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageError"];
                 };
             };

@@ -27,7 +27,11 @@ export function readCreditsQuery(req: SimRequest): CreditsQuery | { invalid: str
   } else if (!Object.keys(fromQuery).length) {
     return { invalid: 'The request body is missing: Target and UserIp are required' };
   }
-  const fields = { ...fromQuery, ...fromBody };
+  return readQueryFields({ ...fromQuery, ...fromBody });
+}
+
+/** The fields the query and the consume call share. */
+export function readQueryFields(fields: Record<string, unknown>): CreditsQuery | { invalid: string } {
   if (typeof fields.Target !== 'string' || !TARGETS.includes(fields.Target)) return { invalid: 'Invalid Target: use LICENSE, EMAIL or ALL' };
   if (typeof fields.UserIp !== 'string' || !isIP(fields.UserIp)) return { invalid: 'Invalid UserIp' };
   const test = toBoolean(fields.Test, false);

@@ -1,8 +1,10 @@
-// software_DNA `GET /v1/credits/{productId}/{licenseId}` with a JSON body (case-insensitive paths): Basic
-// `clientId:apiKey`, a request budget per period (429 + `X-RateLimit-Reset` in seconds), an IP lockout after
-// repeated invalid attempts, and credits kept per license and per buyer email, filtered by `Target`.
+// software_DNA `GET /v1/credits/{productId}/{licenseId}` with a JSON body and `POST …/consume` (case-insensitive
+// paths): Basic `clientId:apiKey`, a request budget per period (429 + `X-RateLimit-Reset` in seconds), an IP
+// lockout after repeated invalid attempts, and one ledger of credits per license and per buyer email, which the
+// query reads (filtered by `Target`) and consume takes from.
 import { json, type SimRequest, type SimResponse, type Simulator, type SimulatorOptions } from '../../types.js';
 import { FixedWindows } from '../fixed-window.js';
+import { consume, readCreditsConsume } from './consume.js';
 import { createIpLockout, type LockoutSettings } from './ip-lockout.js';
 import { type CreditsQuery, readCreditsQuery } from './query.js';
 
@@ -13,6 +15,15 @@ export interface DnaLicense {
   email: string;
   /** Credit name -> count, held by the license code itself. */
   credits: Record<string, number>;
+}
+
+/** One consume call the simulator applied. */
+export interface DnaConsumption {
+  productId: string;
+  licenseId: string;
+  Name: string;
+  Count: number;
+  Target: CreditsQuery['Target'];
 }
 
 /** The vendor publishes none of these numbers; defaults are plausible, and tests change them. */
@@ -35,6 +46,8 @@ export interface SoftwareDnaSimulator extends Simulator {
   /** Buyer email -> credit name -> count. */
   readonly emailCredits: Map<string, Record<string, number>>;
   addLicense(license: DnaLicense): DnaLicense;
+  /** Consume calls applied since the last `reset()` (refused ones are not). */
+  readonly consumptions: readonly DnaConsumption[];
   /** Requests refused with 429 by the period budget since the last `reset()` (not the fault plan's injected ones). */
   readonly rateLimited: number;
   /** Milliseconds until `ip` may query again (0: not locked out). */
@@ -55,7 +68,8 @@ const SEED_LICENSES: readonly DnaLicense[] = [
 ];
 const SEED_EMAIL_CREDITS: Readonly<Record<string, Record<string, number>>> = { 'alice@example.com': { Reports: 2 } };
 
-const ROUTE = /^\/v1\/credits\/([^/]+)\/([^/]+)\/?$/i;
+const QUERY_ROUTE = /^\/v1\/credits\/([^/]+)\/([^/]+)\/?$/i;
+const CONSUME_ROUTE = /^\/v1\/credits\/([^/]+)\/([^/]+)\/consume\/?$/i;
 // The product id format is inferred from real ids (`P0001234`); the vendor documents only the message.
 const PRODUCT_ID = /^P\d{7}$/;
 
@@ -65,6 +79,7 @@ export function createSoftwareDnaSimulator(options: SimulatorOptions & { credent
   const licenses = new Map<string, DnaLicense>();
   const products = new Set<string>();
   const emailCredits = new Map<string, Record<string, number>>();
+  const consumptions: DnaConsumption[] = [];
   const budgets = new FixedWindows();
   let rateLimited = 0;
   const lockout = createIpLockout(() => settings.lockout, now);
@@ -92,9 +107,8 @@ export function createSoftwareDnaSimulator(options: SimulatorOptions & { credent
     ];
   }
 
-  function query(req: SimRequest, productId: string, licenseId: string): SimResponse {
-    const q = readCreditsQuery(req);
-    if ('invalid' in q) return json(400, { Message: q.invalid });
+  /** The license both calls name, or the response refusing it (a locked-out IP, an unknown product or license). */
+  function findLicense(q: CreditsQuery, productId: string, licenseId: string): DnaLicense | SimResponse {
     const lockedMs = lockout.remainingMs(q.UserIp);
     // 403 is assumed: the vendor documents the lockout but not its status (FACTS §5.3).
     if (lockedMs > 0) return json(403, { Message: `Too many invalid attempts from ${q.UserIp}: locked out for ${Math.ceil(lockedMs / 1000)} more seconds` });
@@ -106,8 +120,28 @@ export function createSoftwareDnaSimulator(options: SimulatorOptions & { credent
     if (!PRODUCT_ID.test(productId)) return invalid(400, 'Invalid ProductId format');
     if (!products.has(productId)) return invalid(404, `ProductId ${productId} not found`);
     const license = licenses.get(`${productId}/${licenseId}`);
-    if (!license) return invalid(404, `LicenseId ${licenseId} not found for ProductId ${productId}`);
-    return json(200, credits(license, q.Target));
+    return license ?? invalid(404, `LicenseId ${licenseId} not found for ProductId ${productId}`);
+  }
+
+  function query(req: SimRequest, productId: string, licenseId: string): SimResponse {
+    const q = readCreditsQuery(req);
+    if ('invalid' in q) return json(400, { Message: q.invalid });
+    const license = findLicense(q, productId, licenseId);
+    return 'status' in license ? license : json(200, credits(license, q.Target));
+  }
+
+  function consumeCredits(req: SimRequest, productId: string, licenseId: string): SimResponse {
+    const c = readCreditsConsume(req);
+    if ('invalid' in c) return json(400, { Message: c.invalid });
+    const license = findLicense(c, productId, licenseId);
+    if ('status' in license) return license;
+    if (!emailCredits.has(license.email)) emailCredits.set(license.email, {});
+    if (!consume({ license: license.credits, email: emailCredits.get(license.email)! }, c)) {
+      return json(403, { Message: `The ${c.Target} did not have sufficient Credits` });
+    }
+    consumptions.push({ productId, licenseId, Name: c.Name, Count: c.Count, Target: c.Target });
+    // "The updated status of the Credit": the consumed credit's counts for the target.
+    return json(200, credits(license, c.Target).filter((credit) => credit.Name === c.Name));
   }
 
   return {
@@ -117,6 +151,7 @@ export function createSoftwareDnaSimulator(options: SimulatorOptions & { credent
     products,
     emailCredits,
     addLicense,
+    consumptions,
     lockoutRemainingMs: (ip) => lockout.remainingMs(ip),
     get rateLimited() {
       return rateLimited;
@@ -127,14 +162,16 @@ export function createSoftwareDnaSimulator(options: SimulatorOptions & { credent
       licenses.clear();
       products.clear();
       emailCredits.clear();
+      consumptions.length = 0;
       budgets.clear();
       lockout.clear();
       seed();
     },
     handle(req) {
-      const route = ROUTE.exec(req.path);
+      const consumeRoute = CONSUME_ROUTE.exec(req.path);
+      const route = consumeRoute ?? QUERY_ROUTE.exec(req.path);
       if (!route) return json(404, { Message: `No HTTP resource was found that matches the request URI '${req.path}'.` });
-      if (req.method !== 'GET') return json(405, { Message: `The requested resource does not support http method '${req.method}'.` });
+      if (req.method !== (consumeRoute ? 'POST' : 'GET')) return json(405, { Message: `The requested resource does not support http method '${req.method}'.` });
       if (req.headers.authorization !== expectedAuth) return json(401, { Message: 'Authorization has been denied for this request.' });
       const budget = budgets.current(options.credentials.clientId, settings.periodMs, now());
       if (budget.used >= settings.requestsPerPeriod) {
@@ -143,7 +180,8 @@ export function createSoftwareDnaSimulator(options: SimulatorOptions & { credent
         return json(429, { Message: `API request limit of ${settings.requestsPerPeriod} per period exceeded` }, { 'X-RateLimit-Reset': String(resetSeconds) });
       }
       budget.used++;
-      return query(req, decodeURIComponent(route[1]!), decodeURIComponent(route[2]!));
+      const [productId, licenseId] = [decodeURIComponent(route[1]!), decodeURIComponent(route[2]!)];
+      return consumeRoute ? consumeCredits(req, productId, licenseId) : query(req, productId, licenseId);
     },
   };
 }
