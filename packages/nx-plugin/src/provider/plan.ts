@@ -96,9 +96,10 @@ function planOperation(op: OperationModel, raw: Obj, shared: Obj[]): PlannedOper
   const result = success?.example ?? firstExample(success?.examples) ?? (op.successSchema ? sampleOf(op.successSchema) : null);
   const required = (op.requestBodySchema?.required as string[] | undefined)?.[0] ?? params.find((p) => p.required && p.in !== 'path')?.name;
   const properties = { ...(op.inputSchema.properties as Obj) };
+  // Not a path parameter: a tag may hold a `/`. Long enough for the reliability tests' tags.
   const tagField = Object.keys(input).find((name) => {
     const s = properties[name] ?? {};
-    return s.type === 'string' && !s.enum && !s.pattern && !s.format && (s.maxLength ?? 64) >= 40;
+    return !(name in pick('path')) && s.type === 'string' && !s.enum && !s.pattern && !s.format && (s.maxLength ?? 64) >= 64;
   });
   return {
     id: op.id,

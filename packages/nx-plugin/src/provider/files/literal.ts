@@ -18,5 +18,6 @@ function oneLine(value: unknown): string {
   return entries.length ? `{ ${entries.map(([k, v]) => `${key(k)}: ${oneLine(v)}`).join(', ')} }` : '{}';
 }
 
-const key = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k));
+/** An object key as written in source: bare when it can be. */
+export const key = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k));
 const quote = (s: string) => `'${JSON.stringify(s).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;

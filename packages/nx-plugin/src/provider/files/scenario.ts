@@ -1,7 +1,7 @@
 // The provider's walkthrough scenario (the CLI's `creditkit walkthrough`) and its reliability case (secret
 // hygiene, the soak): one valid call from the spec's examples, and the failure modes the stub can show.
 import type { PlannedOperation, ProviderPlan } from '../plan.js';
-import { literal } from './literal.js';
+import { key, literal } from './literal.js';
 
 /** The operation the walkthrough and the reliability tests drive: the first that buys, else the first. */
 const mainOperation = (plan: ProviderPlan): PlannedOperation => {
@@ -52,7 +52,7 @@ ${failures.join('\n')}
 export function reliabilityCaseFile(plan: ProviderPlan): string {
   const { id } = plan;
   const op = mainOperation(plan);
-  const tagged = op.tagField ? `(tag) => ({ ...input, ${literal(op.tagField)}: tag })` : '() => input';
+  const tagged = op.tagField ? `(tag) => ({ ...input, ${key(op.tagField)}: tag })` : '() => input';
   const purchases = op.unsafe
     ? op.tagField
       ? `\n    // The tag rides in ${op.tagField}: the calls the stub accepted that carry it.\n    purchases: (mock, tag) => mock.simulators.${id}.accepted.filter((call) => call.unsafe && JSON.stringify([call.params, call.body]).includes(JSON.stringify(tag))).length,`
