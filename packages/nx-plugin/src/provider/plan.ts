@@ -19,6 +19,7 @@ export interface PlannedOperation {
   path: string;
   summary: string;
   unsafe: boolean;
+  idempotency: 'safe' | 'key' | 'unsafe';
   /** The example call's input: path and query parameters, then body fields (the client's input shape). */
   input: Record<string, unknown>;
   /** The path the example call requests, parameters filled in and encoded. */
@@ -107,6 +108,7 @@ function planOperation(op: OperationModel, raw: Obj, shared: Obj[]): PlannedOper
     path: op.path,
     summary: op.summary,
     unsafe: op.idempotency.kind !== 'safe',
+    idempotency: op.idempotency.kind,
     input,
     requestPath,
     params: pick('path'),

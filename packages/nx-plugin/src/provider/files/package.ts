@@ -91,12 +91,12 @@ function readme(plan: ProviderPlan): string {
   const T = plan.typeName;
   const [op] = plan.operations;
   const call = op ? `await ${id}.${op.id}(${literal(op.input, '  ')})` : 'undefined';
-  const methods = plan.operations.map((o) => `| \`${o.id}(input, callOptions?)\` | \`${o.method} ${o.path}\` | ${o.summary} | ${o.unsafe ? 'no: never resent after an ambiguous failure' : 'yes'} |`);
+  const methods = plan.operations.map((o) => `| \`${o.id}(input, callOptions?)\` | \`${o.method} ${o.path}\` | ${o.summary} | ${o.idempotency === 'unsafe' ? 'no: never resent after an ambiguous failure' : o.idempotency === 'key' ? 'yes, with its idempotency key' : 'yes'} |`);
   const credentials = plan.credentials.map((c) => `| \`${c.option}\` | env \`${c.env}\` |`);
   const environments = plan.servers.map((s) => `\`'${s.environment}'\` (${s.url})`).join(', ');
   return `# @creditkit/${id}
 
-Typed client for ${plan.title}. Input is validated against the spec before anything is sent, failures are typed
+Typed client for ${plan.name} (${plan.title}). Input is validated against the spec before anything is sent, failures are typed
 errors, secrets never appear in an error or a log line, and a purchase is never sent twice.
 
 ## Install
