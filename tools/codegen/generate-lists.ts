@@ -1,7 +1,8 @@
 // The lists the published runtime packages cannot read from the workspace at run time, generated from the
 // provider packages' package.json (`creditkit`): the mock's simulators and credentials, the CLI's providers.
-// Adding a provider: its package declares `creditkit`, the mock gets simulators/<simulator>/, the CLI gets
-// walkthrough/scenarios/<provider>.ts; `npm run generate` writes the lists.
+// Adding a provider (`nx g @creditkit/nx-plugin:provider`, specs/README.md): its package declares `creditkit`,
+// the mock gets simulators/<simulator>/, the CLI gets walkthrough/scenarios/<provider>.ts; `npm run generate`
+// writes the lists.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ProviderPackage, providerPackages, repoRoot } from '../workspace/providers.js';

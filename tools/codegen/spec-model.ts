@@ -46,8 +46,9 @@ export interface SpecModel {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
-export function loadSpec(file: string): SpecModel {
-  const doc = parse(readFileSync(file, 'utf8')) as Obj;
+/** Reads `file`, or parses `text` as that file (a generator reads specs from its virtual tree). */
+export function loadSpec(file: string, text = readFileSync(file, 'utf8')): SpecModel {
+  const doc = parse(text) as Obj;
   const provider = doc['x-creditkit-provider'];
   if (!provider?.id) throw new Error(`${file}: x-creditkit-provider.id is required`);
   const deref = makeDeref(doc);
@@ -154,7 +155,7 @@ function withoutErrorVariants(schema: Obj): Obj {
 }
 
 /** Inlines every local `$ref` (the specs have no recursive schemas; a cycle is reported, not followed). */
-function makeDeref(doc: Obj) {
+export function makeDeref(doc: Obj) {
   const resolve = (ref: string): unknown => {
     if (!ref.startsWith('#/')) throw new Error(`only local $refs are supported: ${ref}`);
     return ref.slice(2).split('/').reduce<any>((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);

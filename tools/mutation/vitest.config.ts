@@ -2,6 +2,7 @@
 // exercise the guarantee modules, without type tests. Fewer files per mutant keeps CI's mutation step short.
 import { defineConfig } from 'vitest/config';
 import root from '../../vitest.config.js';
+import { providerPackages } from '../workspace/providers.js';
 
 export default defineConfig({
   ...root,
@@ -10,8 +11,8 @@ export default defineConfig({
     include: [
       'packages/core/src/**/*.test.ts',
       'packages/xml/src/**/*.test.ts',
-      'packages/safecreative/src/**/*.test.ts',
-      'packages/{finerworks,fusebill,accountadmin,softwaredna}/src/**/*.test.ts',
+      // Every provider's tests (the one provider list, tools/workspace/providers.ts): a new one joins without an edit.
+      ...providerPackages().map((p) => `${p.dir}/src/**/*.test.ts`),
       'tools/reliability/boundaries.test.ts',
       'tools/reliability/validation-messages.test.ts',
       'tools/reliability/response-shape.test.ts',

@@ -2,8 +2,10 @@
 // function instead of a server: the client's `transport` option swaps the send stage for one that returns the
 // canned response, so thousands of bodies go through the whole pipeline in milliseconds, without a socket.
 import type { Transport, WireRequest, WireResponse } from '@creditkit/core';
+import { MOCK_CREDENTIALS } from '@creditkit/mock';
 import type { Operation, ProviderCase } from './providers.js';
 
+/** Credentials in the form each provider's checks accept; a provider not named here gets `canned-<option>`. */
 const CREDENTIALS: Record<string, Record<string, string>> = {
   finerworks: { webApiKey: 'canned-web-api-key', appKey: 'canned-app-key' },
   fusebill: { apiKey: 'MDpDQU5ORUQ=' },
@@ -29,6 +31,7 @@ export function cannedClient(c: ProviderCase, respond: (request: WireRequest) =>
     const response = respond(request);
     return { status: response.status, statusText: response.statusText, headers: Object.fromEntries(response.headers), body: new Uint8Array(await response.arrayBuffer()) };
   };
-  const base = { ...CREDENTIALS[c.id], ...c.options, baseUrl: BASE_URL, transport, maxRetries: 0 };
+  const credentials = CREDENTIALS[c.id] ?? Object.fromEntries(Object.keys(MOCK_CREDENTIALS[c.id]).map((option) => [option, `canned-${option}`]));
+  const base = { ...credentials, ...c.options, baseUrl: BASE_URL, transport, maxRetries: 0 };
   return c.createClient(base)[c.operation]!;
 }

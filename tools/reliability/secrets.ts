@@ -1,23 +1,34 @@
 // Distinctive credentials for every provider, the forms a secret travels in, and where to look for them:
 // everything a client and the simulators can show, except the credential fields themselves on the wire.
-import type { MockCredentials, RecordedRequest } from '@creditkit/mock';
+import type { ProviderSpec } from '@creditkit/core';
+import { MOCK_CREDENTIALS, type MockCredentials, type RecordedRequest } from '@creditkit/mock';
+import { providerPackages } from '../workspace/providers.js';
+
+/**
+ * The hand-picked values below for the providers they name; every other provider on the one provider list (a
+ * new one, from the generator) gets values of the same kind built from its id and option names.
+ */
+function forEveryProvider(picked: Partial<MockCredentials>, make: (id: string, option: string) => string): MockCredentials {
+  const all = Object.entries(MOCK_CREDENTIALS).map(([id, options]) => [id, picked[id as keyof MockCredentials] ?? Object.fromEntries(Object.keys(options).map((o) => [o, make(id, o)]))]);
+  return Object.fromEntries(all) as MockCredentials;
+}
 
 /** Unique values (with characters that encode differently in URLs and forms) the simulators accept. */
-export const SECRET_CREDENTIALS: MockCredentials = {
+export const SECRET_CREDENTIALS: MockCredentials = forEveryProvider({
   finerworks: { webApiKey: 'fwWEB-7c1e9a52 s3cr3t+/=', appKey: 'fwAPP-0d4b8e31&s3cr3t' },
   // Fusebill keys are base64("<digits>:<secret>") and sent verbatim.
   fusebill: { apiKey: Buffer.from('4711:fbSECRET-93ad51e0').toString('base64') },
   softwaredna: { clientId: 'C0098765', apiKey: 'dnaKEY-6b0f2c94e1' },
   accountadmin: { clientId: 'aaID-5e2f77c1', clientSecret: 'aaSECRET-b83c0d9e +/&=' },
   safecreative: { authkey: 'scAUTH-4f0a2b6d', privateKey: 'scPRIV-e19c73a5 &=+' },
-};
+}, (id, option) => `${id}-${option}-SECRET-7e3a91c0 +/=`);
 
 /**
  * Credentials made to break a scrubber, each as its transport allows (header values are printable ASCII): the
  * credential registered first is a prefix of the next (a client id inside its secret), and the values carry
  * quotes, backslashes, `+`, `%`, spaces, `&`/`=` and non-ASCII.
  */
-export const HOSTILE_CREDENTIALS: MockCredentials = {
+export const HOSTILE_CREDENTIALS: MockCredentials = forEveryProvider({
   // Headers: ASCII only. webApiKey (registered first) is a prefix of appKey.
   finerworks: { webApiKey: 'fwKEY-7c1e9a52', appKey: 'fwKEY-7c1e9a52 "q\\ +%21(x)*\'~&=/TAIL' },
   fusebill: { apiKey: Buffer.from('4711:fb"SECRET\\ +%é-93ad51e0').toString('base64') },
@@ -27,7 +38,8 @@ export const HOSTILE_CREDENTIALS: MockCredentials = {
   accountadmin: { clientId: 'aaID-5e2f77c1', clientSecret: 'aaID-5e2f77c1-SECRET "b\\+%é 0d9e&=TAIL' },
   // A signed query: the authkey travels percent-encoded; the private key only signs.
   safecreative: { authkey: 'scAUTH-4f0a "a\\+%é&', privateKey: 'scAUTH-4f0a "a\\+%é&-PRIVATE-e19c' },
-};
+  // Any other provider: printable ASCII (a header may carry it), quotes, a backslash, `+`, `%`, `&`, `=`.
+}, (id, option) => `${id}-${option}-HOSTILE "q\\ +%21&=/TAIL`);
 
 /**
  * Every secret credential, plus what is derived from them: software_DNA's Basic token, Fusebill's inner secret.
@@ -74,8 +86,12 @@ export function pieces(secret: string, identifiers: readonly string[]): string[]
 /** The identifiers among the credentials (client ids), which may show. */
 export const identifiers = (c: MockCredentials) => [c.softwaredna.clientId, c.accountadmin.clientId];
 
-/** The headers that carry credentials by design (FinerWorks' two keys, Basic and Bearer). */
-const CREDENTIAL_HEADERS = new Set(['authorization', 'web_api_key', 'app_key']);
+/** The headers that carry credentials by design: Basic and Bearer, and every API-key header of the providers' specs (FinerWorks' two keys…). */
+const specs = await Promise.all(providerPackages().map(async (p) => ((await import(/* @vite-ignore */ p.name)) as { provider: { spec: ProviderSpec } }).provider.spec));
+const CREDENTIAL_HEADERS = new Set([
+  'authorization',
+  ...specs.flatMap((spec) => Object.values(spec.securitySchemes ?? {}).flatMap((s) => (s.type === 'apiKey' && s.in === 'header' && s.name ? [s.name.toLowerCase()] : []))),
+]);
 
 /** A recorded request without its credential fields: the Authorization and key headers, the 2sms token body, Safe Creative's authkey and signature. */
 export function withoutCredentialFields(r: RecordedRequest): string {

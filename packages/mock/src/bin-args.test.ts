@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MockUsageError, parseMockArgs } from './bin-args.js';
+import { MockUsageError, parseMockArgs, USAGE } from './bin-args.js';
+import { simulatorFactories } from './simulators/index.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const bin = resolve(root, 'packages/mock/src/bin.ts');
@@ -31,6 +32,11 @@ function runMock(args: readonly string[], untilOutput?: RegExp): Promise<Run> {
 }
 
 describe('creditkit-mock flags', { timeout: 30_000 }, () => {
+  it('names every simulator it starts in its help, from the generated list', () => {
+    expect(Object.keys(simulatorFactories)).toContain('finerworks');
+    expect(USAGE).toContain(`Starts a simulator of each provider (${Object.keys(simulatorFactories).join(', ')}) on\n127.0.0.1`);
+  });
+
   it('parses --port and --json, and refuses a port outside 0–65535 or not a whole number', () => {
     expect(parseMockArgs([])).toEqual({ port: 0, json: false, help: false });
     expect(parseMockArgs(['--port', '65535', '--json'])).toEqual({ port: 65535, json: true, help: false });

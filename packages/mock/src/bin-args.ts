@@ -1,10 +1,12 @@
 // The `creditkit-mock` command line, checked before anything starts: a bad flag or port is a one-line usage
 // error (exit 2), never a stack trace.
 import { parseArgs } from 'node:util';
+import { simulatorFactories } from './simulators/index.js';
 
+// The providers come from the generated simulator list: a new provider shows here without an edit.
 export const USAGE = `Usage: creditkit-mock [--port N] [--json]
 
-Starts faithful simulators of FinerWorks, Fusebill, software_DNA, 2sms AccountAdmin and Safe Creative on
+Starts a simulator of each provider (${Object.keys(simulatorFactories).join(', ')}) on
 127.0.0.1 (an ephemeral port unless --port is given) and prints each base URL and the credentials they accept.
 Stop it with Ctrl-C or SIGTERM.
 
