@@ -44,10 +44,16 @@ const definition = {
 const asDocumented = defineProvider<AccountAdminClientOptions>()(definition, bindOperations);
 const asAsserted = defineProvider<AccountAdminClientOptions>()(definition, (client) => bindOperations(withDeduplicatedPurchaseId(client)));
 
+/** The 2sms AccountAdmin provider, for `createRegistry` and the CLI: its spec, operations and `createClient`. */
 export const provider: typeof asDocumented = {
   ...asDocumented,
   createClient: (options) => (assertsDeduplication(options) ? asAsserted : asDocumented).createClient(options),
 };
 
+/**
+ * A typed 2sms AccountAdmin client: one method per operation of the spec, plus `describe()` and `baseUrl`. Credentials
+ * default from their env variables.
+ */
 export const createAccountAdminClient = provider.createClient;
+/** The client {@link createAccountAdminClient} returns. */
 export type AccountAdminClient = ReturnType<typeof createAccountAdminClient>;

@@ -11,6 +11,7 @@ export type * from './generated/client.js';
 /** `webApiKey`, `appKey` and `environment`, all from the spec (generated/options.ts): FinerWorks adds none. */
 export interface FinerWorksClientOptions extends FinerWorksGeneratedOptions {}
 
+/** The FinerWorks provider, for `createRegistry` and the CLI: its spec, operations and `createClient`. */
 export const provider = defineProvider<FinerWorksClientOptions>()(
   {
     spec,
@@ -26,5 +27,10 @@ export const provider = defineProvider<FinerWorksClientOptions>()(
   bindOperations,
 );
 
+/**
+ * A typed FinerWorks client: one method per operation of the spec, plus `describe()` and `baseUrl`. Credentials
+ * default from their env variables.
+ */
 export const createFinerWorksClient = provider.createClient;
+/** The client {@link createFinerWorksClient} returns. */
 export type FinerWorksClient = ReturnType<typeof createFinerWorksClient>;

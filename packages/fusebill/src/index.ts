@@ -18,6 +18,7 @@ export interface FusebillClientOptions extends FusebillGeneratedOptions {
   onRateLimit?: (limits: FusebillRateLimit) => void;
 }
 
+/** The Fusebill provider, for `createRegistry` and the CLI: its spec, operations and `createClient`. */
 export const provider = defineProvider<FusebillClientOptions>()(
   {
     spec,
@@ -40,5 +41,10 @@ export const provider = defineProvider<FusebillClientOptions>()(
   bindOperations,
 );
 
+/**
+ * A typed Fusebill client: one method per operation of the spec, plus `describe()` and `baseUrl`. Credentials default
+ * from their env variables.
+ */
 export const createFusebillClient = provider.createClient;
+/** The client {@link createFusebillClient} returns. */
 export type FusebillClient = ReturnType<typeof createFusebillClient>;

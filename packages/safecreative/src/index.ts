@@ -15,6 +15,7 @@ export { sign, stringToSign } from './signature.js';
 /** `authkey`, `privateKey` and `environment`, all from the spec (generated/options.ts): Safe Creative adds none. */
 export interface SafeCreativeClientOptions extends SafeCreativeGeneratedOptions {}
 
+/** The Safe Creative provider, for `createRegistry` and the CLI: its spec, operations and `createClient`. */
 export const provider = defineProvider<SafeCreativeClientOptions>()(
   {
     spec,
@@ -27,5 +28,10 @@ export const provider = defineProvider<SafeCreativeClientOptions>()(
   bindOperations,
 );
 
+/**
+ * A typed Safe Creative client: one method per operation of the spec, plus `describe()` and `baseUrl`. Credentials
+ * default from their env variables.
+ */
 export const createSafeCreativeClient = provider.createClient;
+/** The client {@link createSafeCreativeClient} returns. */
 export type SafeCreativeClient = ReturnType<typeof createSafeCreativeClient>;

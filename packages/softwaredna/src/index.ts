@@ -13,6 +13,7 @@ export type * from './generated/client.js';
 /** `clientId`, `apiKey` and `environment`, all from the spec (generated/options.ts): software_DNA adds none. */
 export interface SoftwareDnaClientOptions extends SoftwareDnaGeneratedOptions {}
 
+/** The software_DNA provider, for `createRegistry` and the CLI: its spec, operations and `createClient`. */
 export const provider = defineProvider<SoftwareDnaClientOptions>()(
   {
     spec,
@@ -32,5 +33,10 @@ export const provider = defineProvider<SoftwareDnaClientOptions>()(
   bindOperations,
 );
 
+/**
+ * A typed software_DNA client: one method per operation of the spec, plus `describe()` and `baseUrl`. Credentials
+ * default from their env variables.
+ */
 export const createSoftwareDnaClient = provider.createClient;
+/** The client {@link createSoftwareDnaClient} returns. */
 export type SoftwareDnaClient = ReturnType<typeof createSoftwareDnaClient>;

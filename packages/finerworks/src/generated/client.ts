@@ -14,6 +14,7 @@ export interface FinerWorksOperations {
   buyAccountCredits(input: BuyAccountCreditsInput, options?: CallOptions): Promise<BuyAccountCreditsResult>;
 }
 
+/** The typed methods of this spec's operations, each a call of `client` (what `defineProvider` builds the client from). */
 export function bindOperations(client: Client): FinerWorksOperations {
   return {
     buyAccountCredits: (input, options) => client.call(operations.buyAccountCredits, input, options) as Promise<BuyAccountCreditsResult>,

@@ -14,6 +14,7 @@ export interface SoftwareDnaOperations {
   queryCredits(input: QueryCreditsInput, options?: CallOptions): Promise<QueryCreditsResult>;
 }
 
+/** The typed methods of this spec's operations, each a call of `client` (what `defineProvider` builds the client from). */
 export function bindOperations(client: Client): SoftwareDnaOperations {
   return {
     queryCredits: (input, options) => client.call(operations.queryCredits, input, options) as Promise<QueryCreditsResult>,
