@@ -34,7 +34,7 @@ function px(ttlMs: number | undefined): string {
 const json = (record: StoredRecord) => JSON.stringify({ state: record.state, value: record.value });
 
 /**
- * The {@link StateStore} on Redis, for workers on several machines: the same behaviour as `memoryStore()`, with each
+ * The `StateStore` of `@creditkit/core` on Redis, for workers on several machines: the same behaviour as `memoryStore()`, with each
  * step atomic in a Lua script, and keys hash-tagged by scope so it works on a Cluster. The client stays yours: the
  * store never connects or closes it.
  */

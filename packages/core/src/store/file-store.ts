@@ -40,7 +40,7 @@ function positive(value: number | undefined, fallback: number, option: string): 
 }
 
 /**
- * A {@link StateStore} in a folder, shared by the processes of one machine (or a shared volume): exclusive lock files
+ * A `StateStore` in a folder, shared by the processes of one machine (or a shared volume): exclusive lock files
  * and an fsynced append-only journal, so intents survive a crash.
  */
 export function fileStore(dir: string, options: FileStoreOptions = {}): StateStore {
