@@ -2,6 +2,12 @@
 // is generated from specs/accountadmin.yaml: OAuth2 client credentials, the PurchaseID key, the `Error` body
 // rule. What lives here: the XML codec, the `format` option, the `purchaseIdDeduplicated` assertion and the
 // rule for an answer that is both a failure and a purchase.
+/**
+ * A typed client for 2sms AccountAdmin `PurchaseCredits` (OAuth2 client credentials, JSON or XML bodies), generated
+ * from `specs/accountadmin.yaml`.
+ *
+ * @module
+ */
 import { defineProvider } from '@creditkit/core/internal';
 import { platformTransport } from '@creditkit/core/node';
 import { xmlCodec } from '@creditkit/xml';

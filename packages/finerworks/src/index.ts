@@ -1,5 +1,10 @@
 // @creditkit/finerworks — FinerWorks v3 account credits. Everything but this file is generated from
 // specs/finerworks.yaml; what lives here is what is truly FinerWorks' own: its error text.
+/**
+ * A typed client for FinerWorks v3 account credits, generated from `specs/finerworks.yaml`.
+ *
+ * @module
+ */
 import { defineProvider } from '@creditkit/core/internal';
 import { platformTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';

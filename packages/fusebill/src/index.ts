@@ -1,6 +1,12 @@
 // @creditkit/fusebill — Fusebill (Stax Bill) tracked items on a purchase. Everything under generated/ comes
 // from specs/fusebill.yaml; what lives here is truly Fusebill's own: its `onRateLimit` option, its error text
 // and its rate-limit headers.
+/**
+ * A typed client for Fusebill (Stax Bill) tracked items on a purchase, generated from `specs/fusebill.yaml`, with
+ * its rate-limit headers.
+ *
+ * @module
+ */
 import { defineProvider } from '@creditkit/core/internal';
 import { platformTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';

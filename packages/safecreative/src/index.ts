@@ -1,5 +1,11 @@
 // @creditkit/safecreative — Safe Creative v2 `user.newsale`. Generated from specs/safecreative.yaml except
 // what is truly Safe Creative's own: the signed query (with its clock resync) and the error documents.
+/**
+ * A typed client for Safe Creative v2 `user.newsale` (signed queries, XML answers), generated from
+ * `specs/safecreative.yaml`.
+ *
+ * @module
+ */
 import { defineProvider } from '@creditkit/core/internal';
 import { platformTransport } from '@creditkit/core/node';
 import { xmlCodec } from '@creditkit/xml';

@@ -1,6 +1,11 @@
 // @creditkit/softwaredna — software_DNA credits query. Everything under generated/ comes from
 // specs/softwaredna.yaml; what lives here is truly software_DNA's own: its error text and the
 // transport its GET-with-a-body needs.
+/**
+ * A typed client for software_DNA credits, generated from `specs/softwaredna.yaml`.
+ *
+ * @module
+ */
 import { defineProvider } from '@creditkit/core/internal';
 import { nodeHttpTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';
