@@ -106,6 +106,7 @@ export interface ${iface} {
 ${methods.join('\n')}
 }
 
+/** The typed methods of this spec's operations, each a call of \`client\` (what \`defineProvider\` builds the client from). */
 export function bindOperations(client: Client): ${iface} {
   return {
 ${binds.join('\n')}

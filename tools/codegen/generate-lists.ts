@@ -34,7 +34,7 @@ function mockSimulators(root: string, providers: readonly ProviderPackage[]): st
       `import { ${r.factory} } from '../simulators/${r.folder}/simulator.js';\n`,
     ]),
     '\n/** Every simulator the mock server can host, by provider id. */\n',
-    `export const simulatorFactories = {\n${rows.map((r) => `  ${r.id}: ${r.factory},\n`).join('')}};\n`,
+    `export const simulatorFactories = {\n${rows.map((r) => `  /** The ${r.id} simulator. */\n  ${r.id}: ${r.factory},\n`).join('')}};\n`,
     '\n/** The credentials each simulator accepts unless told otherwise, by provider id. */\n',
     `export const MOCK_CREDENTIALS = {\n${rows.map((r) => `  ${r.id}: ${r.credentials},\n`).join('')}} as const;\n`,
   ].join('');

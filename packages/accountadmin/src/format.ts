@@ -4,6 +4,7 @@ import { ConfigurationError } from '@creditkit/core';
 
 const MEDIA_TYPES = { json: 'application/json', xml: 'application/xml' } as const;
 
+/** The body format of 2sms requests and answers (option `format`): `json` or `xml`. */
 export type WireFormat = keyof typeof MEDIA_TYPES;
 
 export function withFormat<T extends { format?: WireFormat; mediaType?: string }>(options: T): Omit<T, 'format'> {

@@ -2,6 +2,12 @@
 // is generated from specs/accountadmin.yaml: OAuth2 client credentials, the PurchaseID key, the `Error` body
 // rule. What lives here: the XML codec, the `format` option, the `purchaseIdDeduplicated` assertion and the
 // rule for an answer that is both a failure and a purchase.
+/**
+ * A typed client for 2sms AccountAdmin `PurchaseCredits` (OAuth2 client credentials, JSON or XML bodies), generated
+ * from `specs/accountadmin.yaml`.
+ *
+ * @module
+ */
 import { defineProvider } from '@creditkit/core/internal';
 import { platformTransport } from '@creditkit/core/node';
 import { xmlCodec } from '@creditkit/xml';
@@ -44,10 +50,16 @@ const definition = {
 const asDocumented = defineProvider<AccountAdminClientOptions>()(definition, bindOperations);
 const asAsserted = defineProvider<AccountAdminClientOptions>()(definition, (client) => bindOperations(withDeduplicatedPurchaseId(client)));
 
+/** The 2sms AccountAdmin provider, for `createRegistry` and the CLI: its spec, operations and `createClient`. */
 export const provider: typeof asDocumented = {
   ...asDocumented,
   createClient: (options) => (assertsDeduplication(options) ? asAsserted : asDocumented).createClient(options),
 };
 
+/**
+ * A typed 2sms AccountAdmin client: one method per operation of the spec, plus `describe()` and `baseUrl`. Credentials
+ * default from their env variables.
+ */
 export const createAccountAdminClient = provider.createClient;
+/** The client {@link createAccountAdminClient} returns. */
 export type AccountAdminClient = ReturnType<typeof createAccountAdminClient>;

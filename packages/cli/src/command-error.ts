@@ -2,6 +2,10 @@
 // and the exit status it ends with. UsageError is the most common one (exit 2).
 import type { ExitStatus } from '@creditkit/core';
 
+/**
+ * A failure the command itself detects (not one of core's error classes): its message, what to do instead, and the
+ * exit status it ends with.
+ */
 export class CommandError extends Error {
   /** What to do instead, shown as the `hint:` line. */
   readonly hint: string;

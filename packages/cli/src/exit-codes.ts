@@ -2,6 +2,7 @@
 import { type ExitStatus, errorKindOf } from '@creditkit/core';
 import { CommandError } from './command-error.js';
 
+/** One exit code per kind of failure, so a shell or CI job can branch on `$?` without parsing text. */
 export const EXIT_CODES = {
   ok: 0,
   unexpected: 1,
@@ -15,6 +16,7 @@ export const EXIT_CODES = {
   unsupported: 9,
 } as const satisfies Record<ExitStatus | 'ok', number>;
 
+/** One of the values of {@link EXIT_CODES}. */
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 
 /** The table in `--help` and the README. */

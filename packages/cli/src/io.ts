@@ -2,13 +2,18 @@
 // the bin passes the process's own.
 import { readCapped } from './call/read-capped.js';
 
+/** Where the command reads and writes: {@link run} takes one, so the command can be embedded or driven in tests. */
 export interface Io {
   /** Writes one or more lines to stdout (a newline is added). */
   out(text: string): void;
   /** Writes one or more lines to stderr (a newline is added). */
   err(text: string): void;
   /** Progress lines are drawn only on a terminal; set to the stream to draw on, or undefined. */
-  readonly progress?: { write(text: string): unknown; readonly columns?: number };
+  readonly progress?: {
+    /** Writes progress text as it is (control sequences included) to the terminal. */
+    write(text: string): unknown;
+    readonly columns?: number;
+  };
   /**
    * Reads stdin as UTF-8. With `maxBytes`, stops once more than that has arrived (the text is then longer
    * than `maxBytes` bytes, and the command refuses it), so an endless pipe is never read whole.

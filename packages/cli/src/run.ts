@@ -17,6 +17,7 @@ import { STORE_ENV, storePasswords } from './store/store-spec.js';
 import { type StoreSource, storeSource } from './store/use-store.js';
 import { UsageError } from './usage-error.js';
 
+/** Options of {@link run}. */
 export interface RunOptions {
   /**
    * The state store for calls (`--intent`) and `creditkit intents`, instead of the one `--store` or
@@ -25,6 +26,10 @@ export interface RunOptions {
   store?: StateStore;
 }
 
+/**
+ * Runs the `creditkit` command in-process with these arguments (without `node` and the script), e.g.
+ * `run(['providers'])`, and resolves with its exit code ({@link EXIT_CODES}).
+ */
 export async function run(argv: readonly string[], io: Io = processIo(), options: RunOptions = {}): Promise<number> {
   // One Secrets for the whole command: every credential it learns is added, and every write is scrubbed of them.
   const secrets = knownSecrets(argv);

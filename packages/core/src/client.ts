@@ -32,6 +32,7 @@ import { type Instrumenter, instrumenterFor } from './telemetry/instrumenter.js'
 import { startTrace } from './telemetry/call-trace.js';
 import type { Transport, WireRequest, WireResponse } from './transport/transport.js';
 
+/** The options every provider's client takes (each provider adds its own credentials and settings). */
 export interface ClientOptions {
   /** Overrides the environment's host (a proxy, or the simulators: `mock.url('fusebill')`). */
   baseUrl?: string;
@@ -115,6 +116,7 @@ export interface ProviderDefinition extends ProviderHooks {
   readonly quotas?: ProviderQuotas;
 }
 
+/** What a provider's hooks get once a client is built: its spec, credentials, secrets, base URL and shared state. */
 export interface ProviderSetup {
   spec: ProviderSpec;
   credentials: Record<string, string>;
@@ -142,15 +144,25 @@ export interface ClientDescription {
   readonly codecs: readonly string[];
 }
 
+/** A client for one provider: the untyped core under each provider's typed client. */
 export interface Client {
   readonly provider: ProviderSpec;
   readonly baseUrl: string;
+  /**
+   * Runs one operation through the pipeline (validate, key, authorize, send, decode, retry) and resolves with its
+   * decoded result, or rejects with a {@link CreditkitError}.
+   */
   call(operation: OperationSpec, input: unknown, options?: CallOptions): Promise<unknown>;
+  /** The client's resolved pipeline: its stages, authorizers, hooks and codecs. */
   describe(): ClientDescription;
 }
 
 const DEFAULTS = { maxRetries: 2, timeoutMs: 60_000, maxResponseBytes: 5 * 1024 * 1024 };
 
+/**
+ * Builds a client from a provider's definition and the user's options; provider packages call it from their
+ * `createXxxClient`.
+ */
 export function createClient(definition: ProviderDefinition, options: ClientOptions & Record<string, unknown> = {}): Client {
   const { spec } = definition;
   const secrets = new Secrets();

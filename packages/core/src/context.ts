@@ -6,6 +6,7 @@ import type { LogFields, LogLevel } from './plugins/logger.js';
 import type { IntentHandle } from './store/intents.js';
 import type { CallTrace } from './telemetry/instrumenter.js';
 
+/** Options of one call, given as the last argument of an operation method. */
 export interface CallOptions {
   /** Cancels the call at once, also while waiting between retries. */
   signal?: AbortSignal;
@@ -27,6 +28,7 @@ export interface CallOptions {
   intentId?: string;
 }
 
+/** One failed attempt of a call, as the retry stage records it. */
 export interface AttemptRecord {
   attempt: number;
   /** The request may have been processed, and no answer says how. */
@@ -34,6 +36,7 @@ export interface AttemptRecord {
   error?: string;
 }
 
+/** What hooks and stages see of one logical call, across its attempts. */
 export interface CallContext {
   readonly provider: ProviderSpec;
   readonly operation: OperationSpec;
@@ -54,6 +57,7 @@ export interface CallContext {
   readonly intent?: IntentHandle;
   /** The call's trace, when an instrumenter is set (client option `telemetry`, or `useOpenTelemetry()`). */
   readonly trace?: CallTrace;
+  /** Writes a log line for this call through the client's logger. */
   log(level: LogLevel, event: string, fields?: LogFields): void;
 }
 
@@ -63,6 +67,7 @@ export interface CallContext {
  */
 export type CallState = { -readonly [K in 'input' | 'idempotencyKey' | 'sentAttempt' | 'intent']: CallContext[K] } & { readonly history: AttemptRecord[] };
 
+/** What hooks and stages see of one attempt: the call's context plus this attempt's number and signal. */
 export interface AttemptContext extends CallContext {
   /** 1 for the first try. */
   readonly attempt: number;

@@ -14,6 +14,11 @@ export interface ProviderPackageDefinition<S extends ProviderSpec, TOptions> ext
   readonly prepareOptions?: (options: TOptions) => ClientOptions & Record<string, unknown>;
 }
 
+/**
+ * Turns a provider definition and its generated facade into the `provider` plugin every provider package exports:
+ * `defineProvider<FusebillClientOptions>()({ spec, operations, … }, bindOperations)`. Curried so the options type is
+ * given while the spec's literal id and the methods are inferred.
+ */
 export function defineProvider<TOptions extends ClientOptions>() {
   return <const S extends ProviderSpec, TOps extends object>(
     definition: ProviderPackageDefinition<S, TOptions>,

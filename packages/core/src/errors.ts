@@ -14,6 +14,10 @@ export interface ErrorContext {
 /** How far down a cause chain is copied and scrubbed. */
 const MAX_CAUSES = 8;
 
+/**
+ * The base of every error creditkit throws. Its message, fields and cause chain are scrubbed of the client's secrets
+ * when it is built, so it is safe to log as it is.
+ */
 export class CreditkitError extends Error {
   readonly provider?: string;
   readonly operation?: string;
@@ -25,6 +29,10 @@ export class CreditkitError extends Error {
     if (context.operation) this.operation = context.operation;
   }
 
+  /**
+   * The error as plain data for `JSON.stringify`: `name`, `message`, its own fields, and the cause's name and message
+   * (all already scrubbed).
+   */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, message: this.message };
     for (const [k, v] of Object.entries(this)) if (v !== undefined) out[k] = v;
@@ -65,6 +73,7 @@ function scrubCause(cause: unknown, secrets: Secrets | undefined, depth = 0): un
   return copy;
 }
 
+/** One broken rule of a {@link ValidationError}. */
 export interface Issue {
   /** Dotted path of the offending field (`Billing.Email`); empty for the whole input. */
   path: string;
@@ -226,6 +235,7 @@ export class ConnectionError extends CreditkitError {
   }
 }
 
+/** An attempt ran past `timeoutMs`, or the whole call past `totalTimeoutMs` (see `scope`). */
 export class TimeoutError extends CreditkitError {
   /** `attempt`: one try ran past `timeoutMs`; `total`: the whole call ran past `totalTimeoutMs`. */
   readonly scope: 'attempt' | 'total';

@@ -1,6 +1,13 @@
 // `@creditkit/core`: what applications use: the registry, client and call options, the errors and their table,
 // plugins at the pipeline's hook points, transports, and secret scrubbing. What provider packages build on is
 // `@creditkit/core/internal`; `node:http` is `@creditkit/core/node`.
+/**
+ * What applications use: the registry ({@link createRegistry}), client and call options, the typed errors and their
+ * table, plugins at the pipeline's hook points, transports, stores, and secret scrubbing. Each provider package
+ * depends on it.
+ *
+ * @module
+ */
 export type { Client, ClientDescription, ClientOptions } from './client.js';
 export type { AttemptContext, AttemptRecord, CallContext, CallOptions } from './context.js';
 export type { ProviderClient } from './define-provider.js';

@@ -1,6 +1,13 @@
 // `@creditkit/core/internal`: what provider packages, the XML adapter and generated code build on. Not for
 // applications: these names follow the provider packages of the same release and may change in any version.
 // Applications import `@creditkit/core` (the registry, options, errors, plugins, transports).
+/**
+ * What provider packages, `@creditkit/xml` and generated code build on (`defineProvider`, `createClient`, codecs,
+ * authorizers, the retry rules, timing helpers). **Not for applications**: these names follow the provider packages
+ * of the same release and may change in any version. Documented for authors of provider packages.
+ *
+ * @module
+ */
 export { createClient } from './client.js';
 export type { ProviderDefinition, ProviderSetup } from './client.js';
 export { defineProvider } from './define-provider.js';

@@ -1,3 +1,9 @@
+/**
+ * The Node-only pieces: the `node:http` transport (the one that can send a body on GET) and `fileStore(dir)`. Under
+ * the `browser` condition the same names resolve to stubs and the fetch transport.
+ *
+ * @module
+ */
 import { nodeHttpTransport } from './transport/node-transport.js';
 import type { Transport } from './transport/transport.js';
 

@@ -4,6 +4,13 @@
 //   import { useOpenTelemetry } from '@creditkit/core/otel';
 //   useOpenTelemetry();                                  // every client, through the global providers
 //   createFusebillClient({ telemetry: openTelemetry({ tracerProvider }) }); // or one client, its own providers
+/**
+ * OpenTelemetry traces and metrics for every creditkit client: built in, no-op until you opt in with
+ * `useOpenTelemetry()` (every client) or `openTelemetry()` (one client's `telemetry` option). Needs
+ * `@opentelemetry/api` (an optional peer, >=1.3 <2) and an SDK of your choice.
+ *
+ * @module
+ */
 import { type Instrumenter, setDefaultInstrumenter } from './telemetry/instrumenter.js';
 import { type OpenTelemetryOptions, openTelemetryInstrumenter } from './telemetry/otel-instrumenter.js';
 

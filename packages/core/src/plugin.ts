@@ -20,6 +20,7 @@ export interface RetryInfo {
   readonly operation: string;
 }
 
+/** The hooks a {@link Plugin} may have, one per hook point. */
 export interface PluginHooks {
   /**
    * Sees each request as it will leave (serialized, authorized, signed), before the send stage; may return a
@@ -33,6 +34,10 @@ export interface PluginHooks {
   onRetry?(info: RetryInfo, ctx: CallContext): void;
 }
 
+/**
+ * A named user plugin: hooks at the pipeline's hook points and body codecs. It cannot skip validation, the idempotency
+ * key, the retry rules or the timeouts. Given per client (`plugins`) or per registry.
+ */
 export interface Plugin {
   /** Unique among a client's plugins, and not the name of a stage. */
   readonly name: string;

@@ -5,6 +5,7 @@ import { cutForms, HEX_VALUE, MAX_EXPANSION, MIN_SECRET_LENGTH, type SecretForm,
 import { type HeaderSource, headerEntries } from './header-map.js';
 import { cutPieces, hexSpans, merge, type Span } from './secret-spans.js';
 
+/** What a secret is replaced with in logs, errors and scrubbed values. */
 export const REDACTED = '[REDACTED]';
 const TRUNCATED = '[TRUNCATED]';
 const ELLIPSIS = '…';
@@ -19,6 +20,10 @@ const SECRET_NAMES = new Set([
   'access_token', 'refresh_token', 'apikey', 'api_key', 'password', 'token',
 ]);
 
+/**
+ * Whether a header, query or body field of this name carries a credential (`authorization`, `api_key`, `password`…),
+ * in any letter case.
+ */
 export const isSecretName = (name: string): boolean => SECRET_NAMES.has(name.toLowerCase());
 
 interface Matchers {
@@ -33,6 +38,10 @@ interface Matchers {
 }
 
 
+/**
+ * The secrets one client holds, and the scrubbing that keeps them out of every string it lets out: each registered
+ * value in each of its encoded forms, and every field with a secret name.
+ */
 export class Secrets {
   readonly #forms = new Map<string, SecretForm[]>();
   readonly #permanent = new Set<string>();
@@ -90,6 +99,7 @@ export class Secrets {
     return scrubDeep(value, (s) => this.scrub(s), { maskNames: true }) as T;
   }
 
+  /** A plain copy of these headers with secret-named ones masked and every name and value scrubbed. */
   headers(headers: HeaderSource | undefined): Record<string, string> {
     const out: Record<string, string> = {};
     // Never `instanceof Headers`: reading the global loads Node's fetch implementation.

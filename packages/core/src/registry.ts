@@ -12,9 +12,11 @@ export interface ProviderPlugin<TClient = unknown, TOptions extends ClientOption
   readonly operations: Readonly<Record<string, OperationSpec>>;
   /** What core builds its clients from (for `createClient(definition, options)` and test seams). */
   readonly definition?: ProviderDefinition;
+  /** A typed client of this provider, with these options. */
   createClient(options?: TOptions): TClient;
 }
 
+/** Options of {@link createRegistry}. */
 export interface RegistryOptions {
   /** Plugins of every client the registry makes, before the client's own `plugins`. */
   plugins?: readonly Plugin[];
@@ -25,12 +27,20 @@ type ProviderById<P, Id> = [Extract<P, { id: Id }>] extends [never] ? P : Extrac
 type ClientOf<P> = P extends ProviderPlugin<infer C, any, string> ? C : never;
 type OptionsOf<P> = P extends ProviderPlugin<any, infer O, string> ? O : never;
 
+/** Providers chosen at run time by id, each client typed by its provider. */
 export interface Registry<P extends ProviderPlugin<any, any, string>> {
   readonly providers: readonly P[];
+  /** The provider registered under `id`; throws a `ConfigurationError` for an unknown id. */
+  /** The provider registered under `id`; throws a `ConfigurationError` for an unknown id. */
   get<Id extends P['id']>(id: Id): ProviderById<P, Id>;
+  /** A new client of the provider registered under `id`, with the registry's plugins before its own. */
   client<Id extends P['id']>(id: Id, options?: OptionsOf<ProviderById<P, Id>>): ClientOf<ProviderById<P, Id>>;
 }
 
+/**
+ * A registry of these providers (each package's `provider` export), for apps that pick a provider at run time:
+ * `createRegistry([finerworks, fusebill]).client('fusebill', options)`.
+ */
 export function createRegistry<const P extends ProviderPlugin<any, any, string>>(providers: readonly P[], registryOptions: RegistryOptions = {}): Registry<P> {
   const shared = registryOptions.plugins ?? [];
   // Checked now: a bad name fails where the registry is made, not at its first client.

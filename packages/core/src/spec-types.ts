@@ -11,6 +11,7 @@ export interface Shape {
   readonly variants?: readonly Shape[];
 }
 
+/** One field of an operation's input, and where it goes on the wire. */
 export interface InputField {
   readonly name: string;
   readonly in: 'path' | 'query' | 'body' | 'header';
@@ -40,6 +41,7 @@ export interface BodyErrorRule {
   readonly messagePointer?: string;
 }
 
+/** One error of a {@link Validator}, as Ajv reports it. */
 export interface ValidatorIssue {
   instancePath: string;
   keyword: string;
@@ -48,11 +50,13 @@ export interface ValidatorIssue {
   parentSchema?: Record<string, unknown>;
 }
 
+/** A compiled schema check (Ajv standalone): true when `data` is valid, otherwise false with `errors` set. */
 export interface Validator {
   (data: unknown): boolean;
   errors?: ValidatorIssue[] | null;
 }
 
+/** One operation of a provider, as `npm run generate` reads it from the spec. */
 export interface OperationSpec {
   readonly id: string;
   readonly method: string;
@@ -72,6 +76,7 @@ export interface OperationSpec {
   readonly validateResponse?: Validator;
 }
 
+/** One security scheme of the spec. */
 export interface SecuritySchemeSpec {
   readonly type: string;
   readonly in?: string;
@@ -88,6 +93,7 @@ export interface RetryHintSpec {
   readonly format: 'delta-seconds' | 'epoch-seconds' | 'epoch-ms' | 'http-date' | 'auto';
 }
 
+/** A provider as `npm run generate` reads it from its spec: servers, credentials and security schemes, retry hints. */
 export interface ProviderSpec {
   readonly id: string;
   readonly name: string;

@@ -1,5 +1,10 @@
 // @creditkit/finerworks — FinerWorks v3 account credits. Everything but this file is generated from
 // specs/finerworks.yaml; what lives here is what is truly FinerWorks' own: its error text.
+/**
+ * A typed client for FinerWorks v3 account credits, generated from `specs/finerworks.yaml`.
+ *
+ * @module
+ */
 import { defineProvider } from '@creditkit/core/internal';
 import { platformTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';
@@ -11,6 +16,7 @@ export type * from './generated/client.js';
 /** `webApiKey`, `appKey` and `environment`, all from the spec (generated/options.ts): FinerWorks adds none. */
 export interface FinerWorksClientOptions extends FinerWorksGeneratedOptions {}
 
+/** The FinerWorks provider, for `createRegistry` and the CLI: its spec, operations and `createClient`. */
 export const provider = defineProvider<FinerWorksClientOptions>()(
   {
     spec,
@@ -26,5 +32,10 @@ export const provider = defineProvider<FinerWorksClientOptions>()(
   bindOperations,
 );
 
+/**
+ * A typed FinerWorks client: one method per operation of the spec, plus `describe()` and `baseUrl`. Credentials
+ * default from their env variables.
+ */
 export const createFinerWorksClient = provider.createClient;
+/** The client {@link createFinerWorksClient} returns. */
 export type FinerWorksClient = ReturnType<typeof createFinerWorksClient>;

@@ -1,6 +1,12 @@
 // @creditkit/fusebill — Fusebill (Stax Bill) tracked items on a purchase. Everything under generated/ comes
 // from specs/fusebill.yaml; what lives here is truly Fusebill's own: its `onRateLimit` option, its error text
 // and its rate-limit headers.
+/**
+ * A typed client for Fusebill (Stax Bill) tracked items on a purchase, generated from `specs/fusebill.yaml`, with
+ * its rate-limit headers.
+ *
+ * @module
+ */
 import { defineProvider } from '@creditkit/core/internal';
 import { platformTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';
@@ -18,6 +24,7 @@ export interface FusebillClientOptions extends FusebillGeneratedOptions {
   onRateLimit?: (limits: FusebillRateLimit) => void;
 }
 
+/** The Fusebill provider, for `createRegistry` and the CLI: its spec, operations and `createClient`. */
 export const provider = defineProvider<FusebillClientOptions>()(
   {
     spec,
@@ -40,5 +47,10 @@ export const provider = defineProvider<FusebillClientOptions>()(
   bindOperations,
 );
 
+/**
+ * A typed Fusebill client: one method per operation of the spec, plus `describe()` and `baseUrl`. Credentials default
+ * from their env variables.
+ */
 export const createFusebillClient = provider.createClient;
+/** The client {@link createFusebillClient} returns. */
 export type FusebillClient = ReturnType<typeof createFusebillClient>;

@@ -3,6 +3,7 @@
 import type { AttemptContext, WireResponse } from '@creditkit/core';
 import type { QuotaReading } from '@creditkit/core/internal';
 
+/** One budget window of a Fusebill API key, from its `X-Rate-Limit-*` headers. */
 export interface FusebillRateLimitWindow {
   limit?: number;
   remaining?: number;
@@ -10,6 +11,10 @@ export interface FusebillRateLimitWindow {
   reset?: string;
 }
 
+/**
+ * The per-key budgets Fusebill reports on every response, by window; `onRateLimit` gets them for successful calls,
+ * `error.headers` carries them for failures.
+ */
 export interface FusebillRateLimit {
   minute: FusebillRateLimitWindow;
   day: FusebillRateLimitWindow;

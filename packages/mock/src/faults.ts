@@ -1,6 +1,7 @@
 // A fault plan: rules that make the next matching requests fail in a chosen way, so that every retry and
 // "never twice" rule of the clients can be shown on the wire. Random plans are seeded and repeatable.
 
+/** How a matching request fails: one of the kinds below, named by `kind`. */
 export type Fault =
   /** Wait before handling. */
   | { kind: 'latency'; ms: number }
@@ -30,6 +31,7 @@ export type Fault =
   /** Let the simulator process the request, then send nothing, holding the connection until the client leaves. */
   | { kind: 'stall-after' };
 
+/** Which requests a fault hits, and how many of them. */
 export interface FaultRule {
   fault: Fault;
   /** Only for this provider id. */
@@ -55,6 +57,10 @@ interface ActiveRule extends FaultRule {
   seen: number;
 }
 
+/**
+ * Rules that make the next matching requests fail in a chosen way, so that each retry and "never twice" rule of the
+ * clients can be shown on the wire. Its randomness is seeded, so a plan repeats.
+ */
 export class FaultPlan {
   readonly #rules: ActiveRule[] = [];
   #random: () => number;
@@ -65,11 +71,13 @@ export class FaultPlan {
     this.#random = mulberry32(seed);
   }
 
+  /** Adds rules, checked in the order added; returns the plan, for chaining. */
   add(...rules: FaultRule[]): this {
     for (const r of rules) this.#rules.push({ ...r, hits: 0, seen: 0 });
     return this;
   }
 
+  /** Removes every rule and forgets the faults injected; with `seed`, restarts the randomness from it. */
   clear(seed?: number): void {
     this.#rules.length = 0;
     this.injected.length = 0;

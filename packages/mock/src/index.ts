@@ -1,3 +1,9 @@
+/**
+ * Local simulators of the five providers on one HTTP server ({@link startMockServer}), with a seeded fault plan,
+ * for tests, demos and the CLI's `--mock`.
+ *
+ * @module
+ */
 export { MOCK_CREDENTIALS } from './credentials.js';
 export type { MockCredentials } from './credentials.js';
 export { FaultPlan, mulberry32 } from './faults.js';

@@ -7,6 +7,7 @@ import { type Fault, FaultPlan } from './faults.js';
 import { simulatorFactories, type SimulatorId } from './simulators/index.js';
 import type { SimRequest, SimResponse, Simulator } from './types.js';
 
+/** Options of {@link startMockServer}. */
 export interface MockServerOptions {
   /** Default 0: an ephemeral port. */
   port?: number;
@@ -25,6 +26,7 @@ export interface MockServerOptions {
   extraSimulators?: readonly Simulator[];
 }
 
+/** One request as it arrived at the mock server. */
 export interface RecordedRequest {
   provider: string;
   method: string;
@@ -34,6 +36,7 @@ export interface RecordedRequest {
   body: string;
 }
 
+/** A running mock server: the simulators of the providers on one local port, their fault plan, and what arrived. */
 export interface MockServer {
   readonly port: number;
   readonly origin: string;
@@ -46,9 +49,14 @@ export interface MockServer {
   readonly requests: RecordedRequest[];
   /** Forget state, recorded requests and faults. */
   reset(): void;
+  /** Stops the server and ends its open connections. */
   close(): Promise<void>;
 }
 
+/**
+ * Starts the simulators on one HTTP server on 127.0.0.1 (an ephemeral port unless `port` is given); each provider is
+ * served under its id, see {@link MockServer.url}.
+ */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const credentials = { ...MOCK_CREDENTIALS, ...options.credentials } as MockCredentials;
   const ids = (options.providers ?? (Object.keys(simulatorFactories) as SimulatorId[])).slice();

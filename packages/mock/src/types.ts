@@ -1,6 +1,7 @@
 // The contract between the HTTP server and each provider's simulator: a plain request in, a plain response out.
 import type { IncomingHttpHeaders } from 'node:http';
 
+/** A request as a {@link Simulator} gets it. */
 export interface SimRequest {
   method: string;
   /** The path below the provider's prefix, e.g. `/v3/buy_account_credits`. */
@@ -12,14 +13,17 @@ export interface SimRequest {
   text: string;
 }
 
+/** What a {@link Simulator} answers. */
 export interface SimResponse {
   status: number;
   headers?: Record<string, string>;
   body?: string;
 }
 
+/** One provider's simulated API: a plain request in, a plain response out. Pass your own as `extraSimulators`. */
 export interface Simulator {
   readonly id: string;
+  /** Answers one request, as the provider would. */
   handle(request: SimRequest): SimResponse | Promise<SimResponse>;
   /** Forget all state (carts, purchases, tokens…). */
   reset(): void;
@@ -27,6 +31,7 @@ export interface Simulator {
 
 /** Every simulator takes a clock, so tests can move time (token expiry, rate windows, lockouts). */
 export interface SimulatorOptions {
+  /** The clock, in ms since the epoch. Default `Date.now`. */
   now?: () => number;
 }
 

@@ -5,11 +5,13 @@ import { ConfigurationError, ConnectionError } from '@creditkit/core';
 
 /** Anything with node-redis's `sendCommand(argv)`: a node-redis client, or your own adapter. */
 export interface SendCommandClient {
+  /** Sends one command (`['SET', key, value]`) and resolves with its reply. */
   sendCommand(argv: string[]): Promise<unknown>;
 }
 
 /** An ioredis client (or Cluster): `call(command, ...args)`. */
 export interface CallClient {
+  /** Sends one command and resolves with its reply. */
   call(command: string, ...args: string[]): Promise<unknown>;
 }
 

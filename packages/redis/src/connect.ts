@@ -4,6 +4,7 @@
 import { ConfigurationError, ConnectionError, Secrets, type StateStore } from '@creditkit/core';
 import { redisStore } from './redis-store.js';
 
+/** What {@link connectRedisStore} returns: the store, and how to close the client it opened. */
 export interface RedisStoreConnection {
   store: StateStore;
   /** Closes the client this function opened. */

@@ -7,6 +7,7 @@ import { keyLayout } from './keys.js';
 import { decodeClaim, decodeFlag, decodeList, decodeRecord, decodeRecords } from './replies.js';
 import { CLAIM, DELETE, LIVE_KEYS, RELEASE, runScript, WRITE } from './scripts.js';
 
+/** Options of {@link redisStore}. */
 export interface RedisStoreOptions {
   /** A connected node-redis or ioredis client (or Cluster), or any object with `sendCommand(argv)`. */
   client: RedisCommandClient;
@@ -32,6 +33,11 @@ function px(ttlMs: number | undefined): string {
 
 const json = (record: StoredRecord) => JSON.stringify({ state: record.state, value: record.value });
 
+/**
+ * The `StateStore` of `@creditkit/core` on Redis, for workers on several machines: the same behaviour as `memoryStore()`, with each
+ * step atomic in a Lua script, and keys hash-tagged by scope so it works on a Cluster. The client stays yours: the
+ * store never connects or closes it.
+ */
 export function redisStore(options: RedisStoreOptions): StateStore {
   const send = commandSender(options.client);
   const keys = keyLayout(options.prefix ?? 'ck');

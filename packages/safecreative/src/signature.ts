@@ -15,11 +15,16 @@ export const sortByKey = (params: Iterable<Param>): Param[] =>
     return a > b ? 1 : 0;
   });
 
+/**
+ * The text Safe Creative signs: `privateKey&k1=v1&k2=v2…`, the pairs sorted by key in code-unit order, values raw (not
+ * URL-encoded), the unsigned parameters left out.
+ */
 export function stringToSign(privateKey: string, params: Iterable<Param>): string {
   const signed = sortByKey(params).filter(([key]) => !UNSIGNED.has(key));
   return [privateKey, ...signed.map(([key, value]) => `${key}=${value}`)].join('&');
 }
 
+/** The request signature: the lowercase hex SHA-1 (not HMAC) of {@link stringToSign}. */
 export async function sign(privateKey: string, params: Iterable<Param>): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(stringToSign(privateKey, params)));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');

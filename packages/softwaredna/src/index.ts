@@ -1,6 +1,11 @@
 // @creditkit/softwaredna — software_DNA credits query. Everything under generated/ comes from
 // specs/softwaredna.yaml; what lives here is truly software_DNA's own: its error text and the
 // transport its GET-with-a-body needs.
+/**
+ * A typed client for software_DNA credits, generated from `specs/softwaredna.yaml`.
+ *
+ * @module
+ */
 import { defineProvider } from '@creditkit/core/internal';
 import { nodeHttpTransport } from '@creditkit/core/node';
 import { bindOperations } from './generated/client.js';
@@ -13,6 +18,7 @@ export type * from './generated/client.js';
 /** `clientId`, `apiKey` and `environment`, all from the spec (generated/options.ts): software_DNA adds none. */
 export interface SoftwareDnaClientOptions extends SoftwareDnaGeneratedOptions {}
 
+/** The software_DNA provider, for `createRegistry` and the CLI: its spec, operations and `createClient`. */
 export const provider = defineProvider<SoftwareDnaClientOptions>()(
   {
     spec,
@@ -32,5 +38,10 @@ export const provider = defineProvider<SoftwareDnaClientOptions>()(
   bindOperations,
 );
 
+/**
+ * A typed software_DNA client: one method per operation of the spec, plus `describe()` and `baseUrl`. Credentials
+ * default from their env variables.
+ */
 export const createSoftwareDnaClient = provider.createClient;
+/** The client {@link createSoftwareDnaClient} returns. */
 export type SoftwareDnaClient = ReturnType<typeof createSoftwareDnaClient>;

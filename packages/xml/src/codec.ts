@@ -6,6 +6,10 @@ import { encodeXml } from './encode.js';
 import { type XmlOptions, resolveLimits } from './options.js';
 import { createParser, parseDocument } from './parse.js';
 
+/**
+ * An `application/xml` codec with these parser limits, converting by the spec's schemas (arrays, attributes, types),
+ * never by guessing.
+ */
 export function createXmlCodec(options: XmlOptions = {}): Codec {
   const parser = createParser(resolveLimits(options));
   return {

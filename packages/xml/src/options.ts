@@ -1,6 +1,7 @@
 // Limits of the XML parser. Responses are already bounded in bytes by core (`maxResponseBytes`); these bound
 // what a small hostile document could still do: deep nesting and entity expansion ("billion laughs").
 
+/** Limits of the XML parser, against what a small hostile document could do: deep nesting and entity expansion. */
 export interface XmlOptions {
   /** Deepest element nesting accepted. Default 32 (the provider specs nest 5 deep). */
   maxDepth?: number;

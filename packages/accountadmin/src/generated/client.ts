@@ -14,6 +14,7 @@ export interface AccountAdminOperations {
   purchaseCredits(input: PurchaseCreditsInput, options?: CallOptions): Promise<PurchaseCreditsResult>;
 }
 
+/** The typed methods of this spec's operations, each a call of `client` (what `defineProvider` builds the client from). */
 export function bindOperations(client: Client): AccountAdminOperations {
   return {
     purchaseCredits: (input, options) => client.call(operations.purchaseCredits, input, options) as Promise<PurchaseCreditsResult>,

@@ -6,6 +6,10 @@ import { inexactNumber } from './exact-number.js';
 
 const NUMERIC = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
+/**
+ * Brings a decoded value to the types its shape declares (a numeric string to a number, `"true"` to a boolean);
+ * anything that does not convert exactly is kept as it is, for the response schema to refuse.
+ */
 export function conform(value: unknown, shape: Shape | undefined): unknown {
   if (!shape || value === null || value === undefined) return value;
   switch (shape.type) {

@@ -10,6 +10,7 @@ import { retryHintMs } from '../timing.js';
 import { checkResponse } from './check-response.js';
 import { type Codec, essence } from './codec.js';
 
+/** A provider's own reading of error bodies: where the human message is, and which 2xx bodies mean failure. */
 export interface ProviderHooks {
   /** The human message inside an error body (Fusebill `Errors[].Value`, software_DNA `Message`). */
   errorMessage?: (body: unknown) => string | undefined;

@@ -7,6 +7,10 @@
 import type { AttemptContext } from '../context.js';
 import type { WireRequest, WireResponse } from '../transport/transport.js';
 
+/**
+ * One security scheme of the authorize stage: adds credentials to each serialized request, and may ask for one
+ * re-authorized resend per attempt.
+ */
 export interface Authorizer {
   /** Shown by describe() under the authorize stage (`auth:key`, `auth:signedQuery`). */
   readonly name: string;

@@ -8,11 +8,13 @@
 /** The stages of one call, in the order they run. Each has its own file in this folder. */
 export const STAGES = ['validate', 'key', 'retry', 'serialize', 'authorize', 'send', 'decode', 'result'] as const;
 
+/** The name of one of the fixed stages of a call ({@link ClientDescription.stages}). */
 export type StageName = (typeof STAGES)[number];
 
 /** Where a user plugin can hook in, in the order a call meets them. */
 export const HOOK_POINTS = ['beforeSend', 'afterDecode', 'onRetry'] as const;
 
+/** A point of the pipeline where a {@link Plugin} can hook in. */
 export type HookPoint = (typeof HOOK_POINTS)[number];
 
 /** Names no user plugin may take: the stages, and the guarantees that once were plugins of these names. */

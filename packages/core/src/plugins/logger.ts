@@ -2,8 +2,10 @@
 // level-filtered, and every value of every line scrubbed of secrets before it reaches the sink.
 import { scrubDeep } from '../redact.js';
 
+/** The level of a log line; the `logLevel` client option drops lines below it. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
+/** One structured log line, every value scrubbed of secrets before the logger sees it. */
 export interface LogLine extends LogFields {
   level: LogLevel;
   event: string;

@@ -5,6 +5,10 @@ import { AbortedError, ApiError, ConnectionError, type DecodeError, OutcomeUnkno
 import type { CallContext } from '../context.js';
 import { sleep } from '../timing.js';
 
+/**
+ * The backoff of the retry stage (client option `retry`). Which failures are retried is fixed by each operation's
+ * idempotency.
+ */
 export interface RetryOptions {
   /** First backoff ceiling in ms (doubles per retry). Default 500. */
   baseDelayMs?: number;
@@ -16,6 +20,7 @@ export interface RetryOptions {
   random?: () => number;
 }
 
+/** What {@link classify} decides for one failed attempt. */
 export interface RetryDecision {
   retry: boolean;
   /** The server may have processed the request and we cannot tell. */

@@ -12,6 +12,7 @@ import { sweepLeftovers } from './file-leftovers.js';
 import { type HeldLock, withLock } from './file-lock.js';
 import type { ListedRecord, ListQuery, StateStore, StoredRecord } from './state-store.js';
 
+/** Options of {@link fileStore}. */
 export interface FileStoreOptions {
   /** How long a process may hold the journal lock before others treat it as crashed. Default 10 s. */
   staleLockMs?: number;
@@ -38,6 +39,10 @@ function positive(value: number | undefined, fallback: number, option: string): 
   return value;
 }
 
+/**
+ * A `StateStore` in a folder, shared by the processes of one machine (or a shared volume): exclusive lock files
+ * and an fsynced append-only journal, so intents survive a crash.
+ */
 export function fileStore(dir: string, options: FileStoreOptions = {}): StateStore {
   if (typeof dir !== 'string' || dir.trim() === '') throw new ConfigurationError('fileStore(dir): dir must be the path of a folder (a non-empty string)', { option: 'store' });
   const root = resolve(dir);

@@ -7,7 +7,9 @@
 // `sent`: the request was handed over (written before it leaves); a worker that dies here leaves it in doubt.
 import type { StoredValue } from './state-store.js';
 
+/** The states of a purchase intent: `claimed` -> `sent` -> `applied` | `failed` | `in_doubt`. */
 export const INTENT_STATES = ['claimed', 'sent', 'applied', 'failed', 'in_doubt'] as const;
+/** One of {@link INTENT_STATES}. */
 export type IntentState = (typeof INTENT_STATES)[number];
 
 /** The record key of an intent within its scope. */
@@ -25,6 +27,7 @@ export interface StoredError {
   readonly fields: { readonly [key: string]: StoredValue };
 }
 
+/** One attempt of an intent's purchase, as the store keeps it. */
 export interface IntentAttempt {
   readonly [key: string]: StoredValue;
   /** Epoch ms the attempt ended. */
@@ -37,6 +40,10 @@ export interface IntentAttempt {
   readonly worker: string;
 }
 
+/**
+ * What the store keeps per purchase intent (the caller's `intentId`), under key `intent:<id>` in the provider
+ * account's scope.
+ */
 export interface IntentValue {
   readonly [key: string]: StoredValue | undefined;
   readonly intentId: string;

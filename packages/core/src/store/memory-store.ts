@@ -8,6 +8,10 @@ interface Held {
   expiresAt: number;
 }
 
+/**
+ * The default {@link StateStore}: intents, the shared token and waits hold across the clients given the same store,
+ * within this process only.
+ */
 export function memoryStore(): StateStore {
   const records = new Map<string, Map<string, Held>>();
   const leases = new Map<string, { owner: string; expiresAt: number }>();

@@ -17,6 +17,7 @@ export interface QuotaWindow {
   readonly durationMs: number;
 }
 
+/** Proactive request budgets (client option `quotas`): calls wait for budget instead of being refused with a 429. */
 export interface QuotaOptions {
   /** Budgets to keep under, by name (Fusebill's are `minute` and `day`); they win over what the provider's answers say. */
   readonly windows?: Readonly<Record<string, QuotaWindow>>;

@@ -16,12 +16,17 @@ export interface SharedStateOptions {
   intentLeaseMs?: number | undefined;
 }
 
+/**
+ * What the workers of one provider account share through the client's store: the token, waits, clock offset, quotas
+ * and intents.
+ */
 export interface SharedState {
   /** A store was given: the token, waits, clock offset and quotas go through it, for every worker. */
   readonly sharing: boolean;
   readonly store: StateStore;
   /** The account scope of this client's records. */
   scope(): Promise<string>;
+  /** The intent records of this account, for the key stage. */
   intents(): IntentEnv;
   /**
    * The value at `key`, or, when there is none (or `usable` refuses it), computed by one worker for all: the first

@@ -37,6 +37,7 @@ export interface ListedRecord {
   readonly record: StoredRecord;
 }
 
+/** Which records {@link StateStore.list} returns. */
 export interface ListQuery {
   /** One scope; every scope when absent. */
   readonly scope?: string;
@@ -46,6 +47,11 @@ export interface ListQuery {
   readonly state?: string;
 }
 
+/**
+ * Where clients keep what must outlive one call or be shared between workers: leases and records with a TTL, by scope
+ * and key. `memoryStore()`, `fileStore(dir)` from `@creditkit/core/node`, and `redisStore` from `@creditkit/redis`
+ * implement it.
+ */
 export interface StateStore {
   /** What the store is, for logs and the CLI (`memory`, `file:/var/lib/creditkit`, `redis`). Never a password. */
   readonly name: string;

@@ -17,6 +17,7 @@ export interface CallStart {
 /** How a call ended: its result (`applied`), a typed error (`failed`), or an OutcomeUnknownError (`in_doubt`). */
 export type CallOutcome = 'applied' | 'failed' | 'in_doubt';
 
+/** How a traced call ended, as {@link CallTrace.end} is told. */
 export interface CallEnd {
   /** Applied, failed, or in doubt. */
   readonly outcome: CallOutcome;

@@ -7,6 +7,10 @@ import { checkStatus, discardBody, followedRedirect, invalidResponse, redirectRe
 import type { Transport } from './transport.js';
 import { readBounded, toConnectionError } from './transport.js';
 
+/**
+ * The WHATWG fetch transport (the global fetch, or the `fetch` option): the default outside Node. Cannot send a body
+ * on GET; never follows a redirect.
+ */
 export const fetchTransport: Transport = async (request, ctx, config) => {
   if (request.body !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
     throw new UnsupportedRuntimeError(

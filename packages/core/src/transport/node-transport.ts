@@ -38,6 +38,10 @@ function builtin<T>(id: string, load: () => Promise<T>): Promise<T> {
   return get ? Promise.resolve(get(id) as T) : load();
 }
 
+/**
+ * The `node:http`/`node:https` transport: the default of providers in Node, and the one that can send a body on GET.
+ * Never follows a redirect.
+ */
 export const nodeHttpTransport: Transport = async (request, ctx, config) => {
   const url = new URL(request.url);
   const body = request.body === undefined ? undefined : Buffer.from(request.body);

@@ -30,7 +30,9 @@ export interface WireResponse {
  */
 export type Transport = (request: WireRequest, ctx: AttemptContext, config: TransportConfig) => Promise<WireResponse>;
 
+/** What core gives every transport call. */
 export interface TransportConfig {
+  /** The client's `fetch` option, when given. */
   fetch?: typeof fetch;
   maxResponseBytes: number;
 }

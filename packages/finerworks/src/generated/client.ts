@@ -21,6 +21,7 @@ export interface FinerWorksOperations {
   createCreditTransaction(input: CreateCreditTransactionInput, options?: CallOptions): Promise<CreateCreditTransactionResult>;
 }
 
+/** The typed methods of this spec's operations, each a call of `client` (what `defineProvider` builds the client from). */
 export function bindOperations(client: Client): FinerWorksOperations {
   return {
     buyAccountCredits: (input, options) => client.call(operations.buyAccountCredits, input, options) as Promise<BuyAccountCreditsResult>,

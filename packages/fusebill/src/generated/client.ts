@@ -14,6 +14,7 @@ export interface FusebillOperations {
   createPurchaseProductItem(input: CreatePurchaseProductItemInput, options?: CallOptions): Promise<CreatePurchaseProductItemResult>;
 }
 
+/** The typed methods of this spec's operations, each a call of `client` (what `defineProvider` builds the client from). */
 export function bindOperations(client: Client): FusebillOperations {
   return {
     createPurchaseProductItem: (input, options) => client.call(operations.createPurchaseProductItem, input, options) as Promise<CreatePurchaseProductItemResult>,

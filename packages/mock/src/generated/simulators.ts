@@ -12,10 +12,15 @@ import { createSoftwareDnaSimulator } from '../simulators/softwaredna/simulator.
 
 /** Every simulator the mock server can host, by provider id. */
 export const simulatorFactories = {
+  /** The accountadmin simulator. */
   accountadmin: createAccountAdminSimulator,
+  /** The finerworks simulator. */
   finerworks: createFinerWorksSimulator,
+  /** The fusebill simulator. */
   fusebill: createFusebillSimulator,
+  /** The safecreative simulator. */
   safecreative: createSafeCreativeSimulator,
+  /** The softwaredna simulator. */
   softwaredna: createSoftwareDnaSimulator,
 };
 

@@ -4,4 +4,5 @@ import { simulatorFactories } from '../generated/simulators.js';
 
 export { simulatorFactories };
 
+/** The id of a built-in simulator: the id of its provider. */
 export type SimulatorId = keyof typeof simulatorFactories;

@@ -14,6 +14,7 @@ export interface SafeCreativeOperations {
   userNewSale(input: UserNewSaleInput, options?: CallOptions): Promise<UserNewSaleResult>;
 }
 
+/** The typed methods of this spec's operations, each a call of `client` (what `defineProvider` builds the client from). */
 export function bindOperations(client: Client): SafeCreativeOperations {
   return {
     userNewSale: (input, options) => client.call(operations.userNewSale, input, options) as Promise<UserNewSaleResult>,

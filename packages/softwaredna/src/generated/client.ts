@@ -21,6 +21,7 @@ export interface SoftwareDnaOperations {
   queryCredits(input: QueryCreditsInput, options?: CallOptions): Promise<QueryCreditsResult>;
 }
 
+/** The typed methods of this spec's operations, each a call of `client` (what `defineProvider` builds the client from). */
 export function bindOperations(client: Client): SoftwareDnaOperations {
   return {
     consumeCredits: (input, options) => client.call(operations.consumeCredits, input, options) as Promise<ConsumeCreditsResult>,
