@@ -19,6 +19,7 @@ export default defineConfig({
       'tools/reliability/secret-hygiene.test.ts',
       'tools/telemetry/spans.test.ts',
       'tools/telemetry/no-secrets.test.ts',
+      'tools/telemetry/instrumenter.test.ts',
     ],
     typecheck: { enabled: false },
   },

@@ -209,7 +209,7 @@ describe('trace context and HTTP auto-instrumentation', () => {
     const broken = { name: 'broken', startCall: () => ({ recording: true, event() {}, request: (_s: unknown, send: (h: Record<string, string>) => Promise<never>) => send({}), end() { throw new Error('exporter down'); } }) };
     const result = await c.call({ telemetry: broken, logger: (l: { event: string; step?: string }) => lines.push(l) });
     expect(result).toMatchObject({ status: { success: true } });
-    expect(lines).toContainEqual(expect.objectContaining({ event: 'telemetry.failed', step: 'end' }));
+    expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', event: 'telemetry.failed', step: 'end', error: 'exporter down' }));
   });
 
   it('a telemetry option that is no instrumenter is a ConfigurationError naming it', () => {

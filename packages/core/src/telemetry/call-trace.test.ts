@@ -82,7 +82,7 @@ describe('the trace of a call', () => {
     const throwing: Instrumenter = { name: 'broken', startCall: () => { throw new Error('no tracer'); } };
     const result = await client(throwing, { logger: (l: { event: string; step?: string }) => void lines.push(l) }).call(tinyOperations.getBalance, { account: 'a' });
     expect(result).toMatchObject({ account: 'a' });
-    expect(lines).toContainEqual(expect.objectContaining({ event: 'telemetry.failed', step: 'start' }));
+    expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', event: 'telemetry.failed', step: 'start', error: 'no tracer' }));
   });
 
   it('a key that ends up in the path (passed as an account) is masked in the URL handed to the instrumenter', async () => {

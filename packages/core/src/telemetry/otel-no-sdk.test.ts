@@ -4,7 +4,12 @@ import { createNoopMeter, type MeterProvider } from '@opentelemetry/api';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { MeterProvider as SdkMeterProvider } from '@opentelemetry/sdk-metrics';
 import { describe, expect, it } from 'vitest';
+import { TINY_KEY, tinyOperations, tinyProvider, useTinyMock } from '@creditkit/test-support';
+import { createClient } from '../client.js';
+import type { LogLine } from '../plugins/logger.js';
 import { openTelemetryInstrumenter } from './otel-instrumenter.js';
+
+const server = useTinyMock();
 
 const start = { provider: 'tiny', operation: 'getBalance', idempotency: 'safe' };
 
@@ -26,5 +31,14 @@ describe('openTelemetry() and the providers it finds', () => {
   it('a meter provider of an SDK and no tracer: a trace that measures but records no span', () => {
     const trace = openTelemetryInstrumenter({ meterProvider: new SdkMeterProvider() }).startCall(start);
     expect(trace?.recording).toBe(false);
+  });
+});
+
+describe('a client with openTelemetry() and no SDK', () => {
+  it('calls as with no instrumenter: the answer, the same log lines, no telemetry failure', async () => {
+    const lines: LogLine[] = [];
+    const client = createClient(tinyProvider, { apiKey: TINY_KEY, baseUrl: server.mock.url('tiny'), telemetry: openTelemetryInstrumenter(), logger: (l) => lines.push(l) });
+    expect(await client.call(tinyOperations.getBalance, { account: 'a' })).toMatchObject({ account: 'a' });
+    expect(lines.map((l) => l.event)).toEqual(['request.end']);
   });
 });
