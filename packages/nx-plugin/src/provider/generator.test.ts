@@ -69,7 +69,7 @@ describe('the provider generator', () => {
       license: 'MIT',
       dependencies: { '@creditkit/core': '^0.1.0' },
       devDependencies: { '@creditkit/test-support': '*' },
-      engines: { node: '>=20.19' },
+      engines: { node: '^20.19.0 || ^22.0.0 || ^24.0.0' },
     });
     expect(Object.keys(lock.packages['packages/cli'].dependencies)).toEqual(['@creditkit/acme', '@creditkit/core']);
   });

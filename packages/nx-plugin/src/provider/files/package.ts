@@ -23,7 +23,7 @@ function manifest(plan: ProviderPlan) {
     license: 'MIT',
     type: 'module',
     sideEffects: false,
-    engines: { node: '>=20.19' },
+    engines: { node: '^20.19.0 || ^22.0.0 || ^24.0.0' },
     repository: { type: 'git', url: 'git+https://github.com/creditkit/creditkit.git', directory: `packages/${id}` },
     keywords: [id, 'credits', 'openapi', 'sdk'],
     exports: {
@@ -105,7 +105,7 @@ errors, secrets never appear in an error or a log line, and a purchase is never 
 npm install @creditkit/${id} @creditkit/core
 \`\`\`
 
-Node 20.19 or newer, ESM (\`import\`) or CommonJS (\`require\`).
+Node 20.19+, 22 or 24, ESM (\`import\`) or CommonJS (\`require\`).
 
 ## Try it against the simulator
 
