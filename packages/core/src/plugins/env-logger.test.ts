@@ -63,6 +63,19 @@ describe('CREDITKIT_LOG on a client', () => {
     expect(own).toEqual(['request.end']);
   });
 
+  it("escapes C1 controls and bidi overrides from a server's text, so stderr cannot drive a terminal; the line stays the same JSON", async () => {
+    vi.stubEnv('CREDITKIT_LOG', 'info');
+    const written: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((line: string) => void written.push(line));
+    const hostile = 'busy \u009b31m red \u202e desrever \u2028 next';
+    server.mock.faults.add({ provider: 'tiny', fault: { kind: 'status', status: 503, body: JSON.stringify({ message: hostile }) } });
+    await createClient(tinyProvider, { apiKey: TINY_KEY, baseUrl: server.mock.url('tiny'), retry: { baseDelayMs: 1 } }).call(tinyOperations.getBalance, { account: 'a' });
+    const retry = written.find((l) => l.includes('retry.scheduled'))!;
+    expect(retry).toMatch(/\\u009b31m red \\u202e desrever \\u2028 next/);
+    expect(retry).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2028]/);
+    expect(JSON.parse(retry).reason).toContain(hostile);
+  });
+
   it('an unknown value fails at client creation, before anything is sent', () => {
     vi.stubEnv('CREDITKIT_LOG', 'yes');
     expect(() => createClient(tinyProvider, { apiKey: TINY_KEY, baseUrl: server.mock.url('tiny') })).toThrow(ConfigurationError);
