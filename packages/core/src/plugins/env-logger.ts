@@ -22,7 +22,6 @@ export function envLogger(provider: string, env = (globalThis as { process?: { e
 
 // JSON leaves C1 controls (a terminal reads U+009B as CSI) and bidi overrides as they are; a server's text inside a
 // line must not drive the terminal that shows stderr. Escaped as \uXXXX, the line is still the same JSON.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters to escape are control characters.
 const TERMINAL_UNSAFE = /[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function jsonLine(line: LogLine): void {
