@@ -22,6 +22,9 @@ const FLOORS: Record<string, number> = {
   'packages/core/src/pipeline/intent.ts': 98,
   'packages/core/src/store/memory-store.ts': 92,
   'packages/core/src/store/stored-error.ts': 85,
+  'packages/core/src/telemetry/call-trace.ts': 98,
+  'packages/core/src/telemetry/traced-events.ts': 93,
+  'packages/core/src/telemetry/otel-instrumenter.ts': 91,
 };
 
 interface Mutant {
