@@ -3,7 +3,7 @@
 // and no SDK registered (the API's no-op providers), and with an SDK exporting every span to memory and a metric
 // reader. Rounds interleave the variants (a different one first each round); medians across rounds.
 import { trace } from '@opentelemetry/api';
-import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { Instrumenter } from '@creditkit/core';
 import { openTelemetry } from '@creditkit/core/otel';
@@ -13,14 +13,10 @@ import { FINERWORKS_INPUT, FINERWORKS_KEYS } from './fixtures.js';
 import type { BenchOptions } from './options.js';
 import { fmt, ratio, type SectionResult, table } from './report.js';
 import { startBenchServer } from './server-handle.js';
+import { PullReader } from '../telemetry/otel-harness.js';
 import { median } from './stats.js';
 
 type Options = BenchOptions['telemetry'];
-
-class PullReader extends MetricReader {
-  protected override async onForceFlush(): Promise<void> {}
-  protected override async onShutdown(): Promise<void> {}
-}
 
 interface Variant {
   name: string;

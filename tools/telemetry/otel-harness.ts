@@ -6,8 +6,8 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { type DataPoint, type Histogram, MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 
-/** A reader that exports nothing by itself: `collect()` when a test asks. */
-class PullReader extends MetricReader {
+/** A reader that exports nothing by itself: `collect()` when a test (or the bench) asks. */
+export class PullReader extends MetricReader {
   protected override async onForceFlush(): Promise<void> {}
   protected override async onShutdown(): Promise<void> {}
 }

@@ -86,8 +86,7 @@ export function sendStage(config: SendConfig): Send {
 
 /** The request with the instrumenter's headers (trace context, when propagation is on) added. */
 function withHeaders(request: WireRequest, extra: Readonly<Record<string, string>>): WireRequest {
-  for (const _ in extra) return { ...request, headers: { ...request.headers, ...extra } };
-  return request;
+  return Object.keys(extra).length === 0 ? request : { ...request, headers: { ...request.headers, ...extra } };
 }
 
 /** Why a request ended with no answer, in a few values a trace can group by. */

@@ -2,8 +2,9 @@
 // CLIENT span per HTTP request under it (HTTP client semantic conventions), the pipeline's traced events on the
 // call span, and three metrics. The only module of core that imports `@opentelemetry/api` (an optional peer), so
 // apps that never import `@creditkit/core/otel` never load it.
-import { type Attributes, type Context, context, createContextKey, propagation, type Span, SpanKind, SpanStatusCode, type TracerProvider, trace } from '@opentelemetry/api';
-import type { MeterProvider } from '@opentelemetry/api';
+import {
+  type Attributes, type Context, context, createContextKey, type MeterProvider, propagation, type Span, SpanKind, SpanStatusCode, type Tracer, type TracerProvider, trace,
+} from '@opentelemetry/api';
 import type { CallEnd, CallStart, CallTrace, Instrumenter, RequestErrorType, RequestStart } from './instrumenter.js';
 import { callMetrics } from './otel-metrics.js';
 
@@ -85,7 +86,7 @@ export function openTelemetryInstrumenter(options: OpenTelemetryOptions = {}): I
 
 /** One HTTP request in its CLIENT span, run in a context where HTTP auto-instrumentation stands aside (by default). */
 async function clientSpan<T extends { readonly status: number }>(
-  tracer: ReturnType<TracerProvider['getTracer']>, underCall: Context, request: RequestStart, resends: number | undefined,
+  tracer: Tracer, underCall: Context, request: RequestStart, resends: number | undefined,
   options: OpenTelemetryOptions, send: (extraHeaders: Readonly<Record<string, string>>) => Promise<T>, errorType: RequestErrorType,
 ): Promise<T> {
   const span = tracer.startSpan(request.urlTemplate !== undefined ? `${request.method} ${request.urlTemplate}` : request.method, {

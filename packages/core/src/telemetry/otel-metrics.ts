@@ -1,7 +1,7 @@
 // The three instruments of `@creditkit/core/otel`: how long calls take, how many requests they send, and how long
 // they wait for a rate limit, by provider, operation and outcome. Names follow the OpenTelemetry conventions
 // (seconds, dotted lower-case names under the library's namespace).
-import { type Attributes, type Counter, createNoopMeter, type Histogram, type MeterProvider, metrics } from '@opentelemetry/api';
+import { type Counter, createNoopMeter, type Histogram, type MeterProvider, metrics } from '@opentelemetry/api';
 
 /** The names of the three instruments: call duration (s), requests sent per call, rate-limit waits (s). */
 export const METRIC_NAMES = {
@@ -49,5 +49,3 @@ export function callMetrics(scope: string, fixed: MeterProvider | undefined): ()
     return instruments;
   };
 }
-
-export type { Attributes };
