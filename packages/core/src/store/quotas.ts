@@ -154,11 +154,9 @@ export function createQuotas(shared: SharedState, options: QuotaOptions, provide
           const l = await limiter(name, configured[name] ?? w);
           const used = r.limit - r.remaining;
           const windowMs = (configured[name] ?? w).durationMs;
-          if (r.resetsAt !== undefined && r.resetsAt > Date.now() && r.resetsAt - Date.now() <= windowMs * 1.5) await l.sync(ACCOUNT, used, r.resetsAt);
-          else {
-            const counted = (await l.get(ACCOUNT))?.consumedPoints ?? 0;
-            if (used > counted) await l.penalty(ACCOUNT, used - counted);
-          }
+          // A reset instant beyond one window (a server clock far from ours) keeps our window's own end.
+          const trusted = r.resetsAt !== undefined && r.resetsAt > Date.now() && r.resetsAt - Date.now() <= windowMs * 1.5;
+          await l.sync(ACCOUNT, used, trusted ? r.resetsAt : undefined);
         }
         await learn(name, w);
       });

@@ -1,4 +1,4 @@
-// rate-limiter-flexible on any StateStore: its fixed-window limiter logic (consume, penalty, block) over our store's
+// rate-limiter-flexible on any StateStore: its fixed-window limiter logic (consume, get) over our store's
 // get and compareAndSet, so that one quota counter is shared by every worker on the same fileStore or Redis. Loaded
 // only when quotas are on (a dynamic import keeps the library out of clients that never use it).
 /// <reference path="./rate-limiter-flexible.d.ts" />
@@ -17,14 +17,13 @@ export interface QuotaLimiter {
   readonly durationMs: number;
   /** Resolves when a point was taken; rejects with `{ msBeforeNext }` when the window is spent. */
   consume(key: string, points?: number): Promise<Res>;
-  /** Adds points already used (what the server says was spent elsewhere). */
-  penalty(key: string, points: number): Promise<Res>;
   get(key: string): Promise<Res | null>;
   /**
-   * Takes the server's count: the window ends when the server says (`resetsAt`, epoch ms) and holds at least `used`
-   * points, so that the next window opens when the server's does.
+   * Takes the server's count in one compare-and-set: the window holds at least `used` points (never the sum of what
+   * several workers read and added), and ends when the server says (`resetsAt`, epoch ms) so that the next window
+   * opens when the server's does; without `resetsAt`, where it already ends (or a full window from now).
    */
-  sync(key: string, used: number, resetsAt: number): Promise<void>;
+  sync(key: string, used: number, resetsAt?: number): Promise<void>;
 }
 
 /** How many times a compare-and-set loses to other workers before the counter gives up (and the call goes on). */
@@ -56,17 +55,19 @@ export async function storeLimiter(store: StateStore, scope: string, keyPrefix: 
       return [0, msDuration];
     }
 
-    async sync(key: string, used: number, resetsAt: number): Promise<void> {
+    async sync(key: string, used: number, resetsAt?: number): Promise<void> {
       const rlKey = this.getKey(key);
       for (let race = 0; race < MAX_RACES; race++) {
         const found = await store.get(scope, rlKey);
         const held = found?.value as Counter | undefined;
         const now = Date.now();
         const live = held && (held.endsAt === 0 || held.endsAt > now) ? held : undefined;
-        if (resetsAt <= now) return;
-        const next: Counter = { consumed: Math.max(used, live?.consumed ?? 0), endsAt: resetsAt, version: (held?.version ?? 0) + 1 };
+        if (resetsAt !== undefined && resetsAt <= now) return;
+        const endsAt = resetsAt ?? live?.endsAt ?? now + durationMs;
+        const next: Counter = { consumed: Math.max(used, live?.consumed ?? 0), endsAt, version: (held?.version ?? 0) + 1 };
         if (live && live.endsAt === next.endsAt && live.consumed === next.consumed) return;
-        if (await store.compareAndSet(scope, rlKey, found?.state, { state: `v${next.version}`, value: { ...next } }, resetsAt - now)) return;
+        const ttl = endsAt === 0 ? undefined : Math.max(1, endsAt - now);
+        if (await store.compareAndSet(scope, rlKey, found?.state, { state: `v${next.version}`, value: { ...next } }, ttl)) return;
       }
     }
 
